@@ -1,0 +1,31 @@
+"""minutes-nlp: Swedish meeting minutes (PDF) to typed, searchable records.
+
+>>> import minutes_nlp
+>>> layer = minutes_nlp.read_text("minutes.pdf")      # clean text + map to pages and boxes
+>>> doc = minutes_nlp.extract("minutes.pdf")          # typed records (pydantic)
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import MinutesError, PDFError
+from .pipeline import extract
+from .records import Document, json_schema
+from .text import build as read_text
+from .textlayer import Block, Box, Line, PageInfo, TextLayer
+
+__all__ = [
+    "Block",
+    "Box",
+    "Document",
+    "Line",
+    "MinutesError",
+    "PDFError",
+    "PageInfo",
+    "TextLayer",
+    "__version__",
+    "extract",
+    "json_schema",
+    "read_text",
+]
