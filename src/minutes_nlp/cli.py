@@ -107,8 +107,19 @@ def _summary(doc) -> str:
     lines = [f"{doc.source}: {len(doc.pages)} pages"]
     if doc.meeting.title or doc.meeting.date:
         lines.append(f"meeting: {doc.meeting.title or ''} {doc.meeting.date or ''}".rstrip())
-    for name in ("sections", "attendance", "people", "organisations", "places", "dates", "events",
-                 "quantities", "emails", "urls", "action_items"):
+    for name in (
+        "sections",
+        "attendance",
+        "people",
+        "organisations",
+        "places",
+        "dates",
+        "events",
+        "quantities",
+        "emails",
+        "urls",
+        "action_items",
+    ):
         lines.append(f"{name}: {len(getattr(doc, name))}")
     return "\n".join(lines)
 
@@ -119,7 +130,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="minutes-nlp", description="Swedish meeting minutes (PDF) to records.")
+    parser = argparse.ArgumentParser(
+        prog="minutes-nlp", description="Swedish meeting minutes (PDF) to records."
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 

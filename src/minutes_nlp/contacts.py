@@ -33,7 +33,8 @@ def find_contacts(layer: TextLayer, doc: Document) -> Document:
     doc.emails = list(dict.fromkeys(text[s:e].lower() for s, e in emails))
     doc.urls = list(dict.fromkeys(text[s:e] for s, e in urls))
     for label, spans in (("EMAIL", emails), ("URL", urls)):
-        doc.mentions += [Mention(label=label, text=text[s:e], start=s, end=e, page=layer.page_at(s))
-                         for s, e in spans]
+        doc.mentions += [
+            Mention(label=label, text=text[s:e], start=s, end=e, page=layer.page_at(s)) for s, e in spans
+        ]
     doc.mentions.sort(key=lambda m: m.start)
     return doc

@@ -35,7 +35,7 @@ def _ligatures() -> dict[str, str]:
 
 
 def is_private_use(ch: str) -> bool:
-    return len(ch) == 1 and (0xE000 <= ord(ch) <= 0xF8FF or 0xF0000 <= ord(ch))
+    return len(ch) == 1 and (0xE000 <= ord(ch) <= 0xF8FF or ord(ch) >= 0xF0000)
 
 
 @dataclass(slots=True)
@@ -204,9 +204,17 @@ def _join_cell(lines: list[RawLine]) -> RawLine:
 
 
 def _join_cells(parts: list[RawLine], bbox: tuple, page_no: int) -> RawLine:
-    line = RawLine(page=page_no, chars=[], x0s=[], x1s=[], top=bbox[1], bottom=bbox[3],
-                   font_size=Counter(p.font_size for p in parts).most_common(1)[0][0],
-                   bold=all(p.bold for p in parts), kind="table_row")
+    line = RawLine(
+        page=page_no,
+        chars=[],
+        x0s=[],
+        x1s=[],
+        top=bbox[1],
+        bottom=bbox[3],
+        font_size=Counter(p.font_size for p in parts).most_common(1)[0][0],
+        bold=all(p.bold for p in parts),
+        kind="table_row",
+    )
     for i, p in enumerate(parts):
         if i:
             gap_x0, gap_x1 = line.x1s[-1], p.x0s[0]

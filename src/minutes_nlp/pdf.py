@@ -8,15 +8,26 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
-
 from pdfplumber.utils.exceptions import PdfminerException
 
 from .errors import PDFError
 
 # pdfminer signals a damaged file with many exception types; these are the ones that mean
 # "the file", not "our code".
-_BROKEN = (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError,
-           AssertionError, RecursionError, EOFError, OSError)
+_BROKEN = (
+    PdfminerException,
+    PDFSyntaxError,
+    PSException,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    AssertionError,
+    RecursionError,
+    EOFError,
+    OSError,
+)
 
 
 def open_pdf(path: str | Path) -> pdfplumber.PDF:

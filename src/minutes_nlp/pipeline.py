@@ -20,6 +20,8 @@ def extract(path: str | Path, progress: Callable[[int, int], None] | None = None
 
 
 def start_document(layer: TextLayer) -> Document:
-    pages = [PageRef(number=p.number, width=p.width, height=p.height, image_only=p.image_only,
-                     removed=p.removed) for p in layer.pages]
+    pages = [
+        PageRef(number=p.number, width=p.width, height=p.height, image_only=p.image_only, removed=p.removed)
+        for p in layer.pages
+    ]
     return Document(source=layer.path, producer=layer.producer, pages=pages, warnings=list(layer.warnings))

@@ -105,10 +105,25 @@ class _Builder:
         self.blocks: list[Block] = []
 
     def start_line(self, raw: RawLine, left: float, kind: str, level: int, marker: str | None) -> Line:
-        line = Line(text="", page=raw.page, start=self.length, end=self.length, x0=raw.x0, top=raw.top,
-                    x1=raw.x1, bottom=raw.bottom, font_size=raw.font_size, bold=raw.bold,
-                    indent=round(raw.x0 - left, 1), kind=kind, list_level=level, list_marker=marker,
-                    block=len(self.blocks), char_x0=array("f"), char_x1=array("f"))
+        line = Line(
+            text="",
+            page=raw.page,
+            start=self.length,
+            end=self.length,
+            x0=raw.x0,
+            top=raw.top,
+            x1=raw.x1,
+            bottom=raw.bottom,
+            font_size=raw.font_size,
+            bold=raw.bold,
+            indent=round(raw.x0 - left, 1),
+            kind=kind,
+            list_level=level,
+            list_marker=marker,
+            block=len(self.blocks),
+            char_x0=array("f"),
+            char_x1=array("f"),
+        )
         self.lines.append(line)
         return line
 
@@ -144,9 +159,15 @@ class _Layout:
         self.left = float(lefts.most_common(1)[0][0]) if lefts else 0.0
         rights = sorted(r.x1 for r in texts)
         self.right = rights[int(0.9 * (len(rights) - 1))] if rights else 0.0
-        pitches = [b.top - a.top for a, b in zip(texts, texts[1:], strict=False)
-                   if a.page == b.page and abs(a.font_size - b.font_size) < 0.6 and 0 < b.top - a.top < 3 * a.font_size]
-        self.pitch_ratio = median(p / t.font_size for p, t in zip(pitches, texts, strict=False)) if pitches else 1.2
+        ratios = [
+            (b.top - a.top) / a.font_size
+            for a, b in zip(texts, texts[1:], strict=False)
+            if a.page == b.page
+            and abs(a.font_size - b.font_size) < 0.6
+            and 0 < b.top - a.top < 3 * a.font_size
+        ]
+        # Line pitch in ems: a larger step down means a new paragraph.
+        self.pitch_ratio = median(ratios) if ratios else 1.2
 
     def full(self, raw: RawLine) -> bool:
         """The line runs to (near) the right edge, so its paragraph probably goes on."""
@@ -163,11 +184,10 @@ def _continues(prev: _Item, cur: _Item, layout: _Layout, hang: tuple[float, floa
         return False
     if a.bold != b.bold or abs(a.font_size - b.font_size) > 0.6:
         return False
-    if not layout.full(a) and not a.chars[-1] == "-":
+    if not layout.full(a) and a.chars[-1] != "-":
         return False
-    if a.page == b.page:
-        if b.top - a.top > (layout.pitch_ratio + 0.35) * a.font_size:
-            return False
+    if a.page == b.page and b.top - a.top > (layout.pitch_ratio + 0.35) * a.font_size:
+        return False
     if hang is not None:
         # A list item's wrapped lines hang under its text, right of the marker.
         return b.x0 > hang[0] + 1 and b.x0 <= hang[1] + 0.6 * b.font_size
@@ -232,8 +252,9 @@ def build(path: str | Path, progress: Callable[[int, int], None] | None = None) 
     return assemble(str(path), per_page, pages, producer, warnings)
 
 
-def assemble(path: str, per_page: list[list[RawLine]], pages: list[PageInfo], producer: str | None,
-             warnings: list[str]) -> TextLayer:
+def assemble(
+    path: str, per_page: list[list[RawLine]], pages: list[PageInfo], producer: str | None, warnings: list[str]
+) -> TextLayer:
     furniture = find_furniture(per_page, [p.height for p in pages])
     items: list[_Item] = []
     for p, lines in enumerate(per_page):
@@ -243,7 +264,7 @@ def assemble(path: str, per_page: list[list[RawLine]], pages: list[PageInfo], pr
                 continue
             item = _split_marker(raw)
             _drop_private_use(raw, item.body_start)
-            if raw.chars[item.body_start:]:
+            if raw.chars[item.body_start :]:
                 items.append(item)
     _assign_levels(items)
     layout = _Layout(items)
@@ -278,18 +299,34 @@ def assemble(path: str, per_page: list[list[RawLine]], pages: list[PageInfo], pr
                 b.add_chars(line, raw.chars[body], raw.x0s[body], raw.x1s[body])
             else:
                 b.add_chars(line, raw.chars, raw.x0s, raw.x1s)
-            b.blocks.append(Block(kind=kind, start=line.start, end=line.start, first_line=len(b.lines) - 1,
-                                  last_line=len(b.lines) - 1, page_start=raw.page, page_end=raw.page))
+            b.blocks.append(
+                Block(
+                    kind=kind,
+                    start=line.start,
+                    end=line.start,
+                    first_line=len(b.lines) - 1,
+                    last_line=len(b.lines) - 1,
+                    page_start=raw.page,
+                    page_end=raw.page,
+                )
+            )
         line.end = b.length
         prev = it
     if line is not None:
         _close_block(b, line)
     text = b.text()
     for ln in b.lines:
-        ln.text = text[ln.start:ln.end]
+        ln.text = text[ln.start : ln.end]
     _mark_headings(b.lines, b.blocks, layout)
-    return TextLayer(path=path, text=text, lines=b.lines, blocks=b.blocks, pages=pages, producer=producer,
-                     warnings=warnings)
+    return TextLayer(
+        path=path,
+        text=text,
+        lines=b.lines,
+        blocks=b.blocks,
+        pages=pages,
+        producer=producer,
+        warnings=warnings,
+    )
 
 
 def _close_block(b: _Builder, line: Line) -> None:
