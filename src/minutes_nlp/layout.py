@@ -66,7 +66,7 @@ class RawLine:
         return self.x1s[-1] if self.x1s else 0.0
 
 
-def _clean_char(text: str) -> str:
+def clean_glyph_text(text: str) -> str:
     """Normalise one PDF glyph's text: ligatures expanded, odd spaces made plain, junk dropped."""
     if not text or _CID.match(text):
         return ""
@@ -115,7 +115,7 @@ def _row_to_line(row: list[dict[str, Any]], page: int) -> RawLine | None:
     prev: dict[str, Any] | None = None
     pending_space = False
     for c in row:
-        text = _clean_char(c["text"])
+        text = clean_glyph_text(c["text"])
         if not text:
             # An unmapped glyph (often a ligature) still occupies its place in the word:
             # measuring the next gap from its right edge keeps the word in one piece.

@@ -292,9 +292,14 @@ def assemble(
             line = b.start_line(raw, layout.left, kind, it.level, it.marker)
             if it.marker:
                 mx0, mx1 = raw.x0s[0], raw.x1s[0]
-                label = LIST_MARKER if not it.ordered else it.marker + " "
                 b.add(line, LIST_INDENT * (it.level - 1), mx0, mx0)
-                b.add(line, label, mx0, mx1)
+                if it.ordered:
+                    # The label is content ("3)", "b."), kept as printed, glyph by glyph.
+                    n = len(it.marker)
+                    b.add_chars(line, raw.chars[:n], raw.x0s[:n], raw.x1s[:n])
+                    b.add(line, " ", raw.x1s[n - 1], it.body_x0)
+                else:
+                    b.add(line, LIST_MARKER, mx0, mx1)
                 body = slice(it.body_start, None)
                 b.add_chars(line, raw.chars[body], raw.x0s[body], raw.x1s[body])
             else:
