@@ -188,6 +188,9 @@ def _continues(prev: _Item, cur: _Item, layout: _Layout, hang: tuple[float, floa
         return False
     if a.page == b.page and b.top - a.top > (layout.pitch_ratio + 0.35) * a.font_size:
         return False
+    if a.page != b.page and a.chars[-1] in ".!?:":
+        # Across a page break only an unfinished sentence is sure to go on.
+        return False
     if hang is not None:
         # A list item's wrapped lines hang under its text, right of the marker.
         return b.x0 > hang[0] + 1 and b.x0 <= hang[1] + 0.6 * b.font_size
