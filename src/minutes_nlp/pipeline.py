@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import contacts
+from .attendance import find_attendance
+from .contacts import find_contacts
+from .meeting import find_meeting
 from .records import Document, PageRef
+from .sections import find_sections
 from .text import build as read_text
 from .textlayer import TextLayer
 
@@ -15,7 +18,10 @@ def extract(path: str | Path, progress: Callable[[int, int], None] | None = None
     """Read one minutes PDF into a :class:`Document`. Raises :class:`MinutesError` for unreadable files."""
     layer = read_text(path, progress=progress)
     doc = start_document(layer)
-    doc = contacts.find_contacts(layer, doc)
+    doc = find_meeting(layer, doc)
+    doc = find_sections(layer, doc)
+    doc = find_attendance(layer, doc)
+    doc = find_contacts(layer, doc)
     return doc
 
 

@@ -27,6 +27,10 @@ class Meeting(Record):
     date: dt.date | None = None
     body: str | None = Field(None, description="the body or series that met")
     place: str | None = None
+    county: str | None = Field(
+        None, description="the county the minutes are from, as the organisations named show"
+    )
+    host: str | None = Field(None, description="the organisation holding the meeting (running header, title)")
 
 
 class Section(Record):

@@ -158,7 +158,7 @@ class _Layout:
         lefts = Counter(round(it.raw.x0) for it in items if it.raw.kind == "text" and not it.marker)
         self.left = float(lefts.most_common(1)[0][0]) if lefts else 0.0
         rights = sorted(r.x1 for r in texts)
-        self.right = rights[int(0.9 * (len(rights) - 1))] if rights else 0.0
+        self.right = rights[int(0.95 * (len(rights) - 1))] if rights else 0.0
         ratios = [
             (b.top - a.top) / a.font_size
             for a, b in zip(texts, texts[1:], strict=False)
@@ -169,9 +169,15 @@ class _Layout:
         # Line pitch in ems: a larger step down means a new paragraph.
         self.pitch_ratio = median(ratios) if ratios else 1.2
 
-    def full(self, raw: RawLine) -> bool:
-        """The line runs to (near) the right edge, so its paragraph probably goes on."""
-        return raw.x1 >= self.right - max(4 * raw.font_size, 0.1 * (self.right - self.left))
+    def full(self, raw: RawLine, following: RawLine) -> bool:
+        """Was ``raw`` broken because ``following``'s first word did not fit after it?
+
+        A line that ends early although the next word would have fitted ends its paragraph.
+        """
+        k = following.chars.index(" ") if " " in following.chars else len(following.chars)
+        word = following.x1s[k - 1] - following.x0s[0] if k else 0.0
+        space = 0.35 * raw.font_size
+        return raw.x1 + space + word > self.right - 0.5 * raw.font_size
 
 
 def _continues(prev: _Item, cur: _Item, layout: _Layout, hang: tuple[float, float] | None) -> bool:
@@ -184,7 +190,7 @@ def _continues(prev: _Item, cur: _Item, layout: _Layout, hang: tuple[float, floa
         return False
     if a.bold != b.bold or abs(a.font_size - b.font_size) > 0.6:
         return False
-    if not layout.full(a) and a.chars[-1] != "-":
+    if not layout.full(a, b) and a.chars[-1] != "-":
         return False
     if a.page == b.page and b.top - a.top > (layout.pitch_ratio + 0.35) * a.font_size:
         return False

@@ -1,0 +1,212 @@
+"""Who attended: attendance lists in their common layouts, and the representatives named in section headings."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .names import looks_like_person, person_pattern, role_in
+from .records import Attendance, Document
+from .registry import default_registry
+from .resources import load_json
+from .textlayer import TextLayer
+
+Status = str
+
+_PAREN = re.compile(r"\(([^()]*)\)")
+_PARTY = re.compile(r"^[A-ZÅÄÖ]{1,3}$")  # (S), (M), (KD), (SD), (V), (C), (L), (MP)
+_ENTRY_SPLIT = re.compile(r"\s+[–—-]\s+|;\s*|\s{3,}")
+
+
+@cache
+def _headers() -> list[tuple[str, re.Pattern[str]]]:
+    d = load_json("lang", "sv", "structure.json")
+    return [(r["status"], re.compile(r["pattern"], re.IGNORECASE)) for r in d["attendance_headers"]]
+
+
+@cache
+def _person_anywhere() -> re.Pattern[str]:
+    return re.compile(person_pattern())
+
+
+def _header(line: str) -> tuple[Status, str, str] | None:
+    """(status, header word, rest of the line) when ``line`` opens an attendance list."""
+    stripped = re.sub(r"^\s*-\s+", "", line).strip()
+    for status, pattern in _headers():
+        m = pattern.match(stripped)
+        if not m:
+            continue
+        head = m.group(0)
+        rest = stripped[m.end() :].strip()
+        # "Närvarande" opens a list only as a label: with a colon, or alone on its line.
+        if not head.rstrip().endswith(":") and rest and not rest.startswith(":"):
+            continue
+        return status, head.rstrip(": ").strip(), rest.lstrip(": ").strip()
+    return None
+
+
+def parse_entry(
+    text: str, status: Status, role: str | None = None, county: str | None = None
+) -> list[Attendance]:
+    """One entry of a list: "Name, Org", "Org: Name, Name", "Name (Org)", "Name, role", "Org, Name"."""
+    registry = default_registry()
+    text = text.strip(" .,;")
+    if not text:
+        return []
+    org: str | None = None
+    remarks: list[str] = []
+    for inner in _PAREN.findall(text):
+        inner = inner.strip()
+        match = registry.resolve(inner, county=county)
+        if match:
+            org = match.name
+        elif role_in(inner):
+            role = role or role_in(inner)
+        elif not _PARTY.match(inner):
+            remarks.append(inner)
+    text = _PAREN.sub(" ", text).strip(" ,")
+    if ":" in text:
+        head, _, tail = text.partition(":")
+        match = registry.resolve(head.strip(), county=county)
+        if match:
+            org, text = match.name, tail
+    parts = [p.strip() for p in re.split(r",|\.\s+(?=[A-ZÅÄÖ])", text) if p.strip()]
+    people: list[str] = []
+    for part in parts:
+        if looks_like_person(part):
+            people.append(part)
+            continue
+        found_role = role_in(part)
+        match = registry.resolve(part, county=county)
+        if match is None and found_role:
+            # "konsult Digg", "regional utvecklingsstrateg RJH"
+            rest = re.sub(re.escape(found_role), "", part, flags=re.IGNORECASE).strip()
+            match = registry.resolve(rest, county=county) if rest else None
+        if match:
+            org = org or match.name
+        if found_role:
+            role = role or found_role
+        if match is None and not found_role and org is None and people and part[:1].isupper():
+            org = part  # an organisation the registry does not know, kept as written
+    if not people:
+        m = _person_anywhere().search(text)
+        if m and looks_like_person(m.group(0)):
+            people.append(m.group(0))
+    return [Attendance(name=p, organisation=org, status=status, role=role) for p in people]
+
+
+def _entries(rest: str) -> list[str]:
+    """Split an inline list: "Org, Name - Org, Name" or "Name, Name och Name"."""
+    if _ENTRY_SPLIT.search(rest):
+        return [e for e in _ENTRY_SPLIT.split(rest) if e.strip()]
+    return [rest]
+
+
+def find_attendance(layer: TextLayer, doc: Document) -> Document:
+    """Attendance from labelled lists, then from organisation section headings."""
+    county = doc.meeting.county
+    found: list[Attendance] = []
+    lines = layer.text.split("\n")
+    i = 0
+    while i < len(lines):
+        opened = _header(lines[i])
+        if not opened:
+            i += 1
+            continue
+        status, head, rest = opened
+        role = role_in(head)
+        chunk = [rest] if rest else []
+        j = i + 1
+        if not rest:
+            # The list runs on the following short lines, until a blank, a heading or another label.
+            while j < len(lines) and lines[j].strip() and not _header(lines[j]) and len(lines[j]) <= 120:
+                if lines[j].rstrip().endswith((".", "?", "!")) and len(lines[j]) > 60:
+                    break
+                chunk.append(lines[j])
+                j += 1
+        for line in chunk:
+            cells = [c.strip() for c in line.split(" | ")]
+            if len(cells) > 1:
+                found += _table_row(cells, status, role, county)
+                continue
+            for entry in _entries(line) if rest else [line]:
+                found += parse_entry(entry, status, role, county)
+        i = max(j, i + 1)
+    for section in doc.sections:
+        if section.kind != "organisation" or not section.people:
+            continue
+        org = section.organisation or section.organisation_as_written
+        absent = _absent_in_heading(section.title)
+        for name in section.people:
+            status = "substitute" if absent else "present"
+            found.append(Attendance(name=name, organisation=org, status=status, substitute_for=absent))
+        if absent:
+            found.append(Attendance(name=absent, organisation=org, status="absent"))
+    found += _presented_with_role(layer.text, doc.meeting.host, county)
+    doc.attendance = _dedupe(found)
+    return doc
+
+
+@cache
+def _presentation() -> re.Pattern[str]:
+    # "Helena Strandberg, regional utvecklingsstrateg, hälsade …", "av Jonas Wikström – analytiker RJH"
+    return re.compile(
+        rf"(?P<person>{person_pattern()})[ \t]*(?:,|[–—-])[ \t]*(?P<phrase>[^,.;:()\n]{{3,60}})"
+    )
+
+
+def _presented_with_role(text: str, host: str | None, county: str | None) -> list[Attendance]:
+    """People the minutes present by their role take part in the meeting (the host's staff by default)."""
+    registry = default_registry()
+    out = []
+    for m in _presentation().finditer(text):
+        role = role_in(m.group("phrase"))
+        person = m.group("person")
+        if not role or not looks_like_person(person):
+            continue
+        # the role must open the phrase: "analytiker RJH", not "… som analytiker"
+        if not m.group("phrase").lower().lstrip().startswith(role.split()[0]):
+            continue
+        orgs = registry.find_in_text(m.group("phrase"), county=county)
+        org = orgs[0][2].name if orgs else host
+        out.append(Attendance(name=person, organisation=org, status="present", role=role))
+    return out
+
+
+def _absent_in_heading(title: str) -> str | None:
+    m = re.search(rf"(?:ersättare|ersätter|vikarie)\s+(?:för\s+)?({person_pattern()})", title)
+    return m.group(1) if m else None
+
+
+def _table_row(cells: list[str], status: Status, role: str | None, county: str | None) -> list[Attendance]:
+    """A row of an attendance table: a name cell, and organisation and role cells in any order."""
+    registry = default_registry()
+    people = [c for c in cells if looks_like_person(c)]
+    if not people:
+        return []
+    org = next((m.name for c in cells if (m := registry.resolve(c, county=county))), None)
+    if org is None:
+        others = [c for c in cells if c not in people and c and not role_in(c)]
+        org = others[0] if others else None
+    row_role = next((r for c in cells if (r := role_in(c))), role)
+    return [Attendance(name=people[0], organisation=org, status=status, role=row_role)]
+
+
+def _dedupe(entries: list[Attendance]) -> list[Attendance]:
+    """One record a person; a later, fuller mention fills what an earlier one lacked."""
+    by_name: dict[str, Attendance] = {}
+    for a in entries:
+        key = a.name.lower()
+        if key not in by_name:
+            by_name[key] = a
+            continue
+        kept = by_name[key]
+        by_name[key] = kept.model_copy(
+            update={
+                "organisation": kept.organisation or a.organisation,
+                "role": kept.role or a.role,
+                "status": a.status if a.status != "present" and kept.status == "present" else kept.status,
+                "substitute_for": kept.substitute_for or a.substitute_for,
+            }
+        )
+    return list(by_name.values())

@@ -1,0 +1,115 @@
+"""The meeting itself: title, date, body and place, read from the head of the document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+from .records import Document, Meeting
+from .registry import default_registry
+from .resources import load_json
+from .temporal import find_times
+from .textlayer import TextLayer
+
+HEAD_LINES = 15  # the meeting's facts stand at the top; further down, dates are about other things
+
+_FILE_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
+
+
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    d = load_json("lang", "sv", "structure.json")
+
+    def cue(words: list[str]) -> re.Pattern[str]:
+        return re.compile(rf"^\s*(?:{'|'.join(map(re.escape, words))})\s*[:.]?\s*(.+)$", re.IGNORECASE)
+
+    title = re.compile(rf"\b(?:{'|'.join(map(re.escape, d['title_words']))})\b", re.IGNORECASE)
+    return {"date": cue(d["date_cues"]), "place": cue(d["place_cues"]), "title": title}
+
+
+def _full_date(text: str) -> dt.date | None:
+    """The first expression in ``text`` that names a whole day with its year."""
+    for t in find_times(text, None):
+        if t.value_start and t.kind in ("date", "range", "deadline") and re.search(r"\d{4}", t.text):
+            return t.value_start
+    return None
+
+
+def _date_from_name(path: str) -> dt.date | None:
+    m = _FILE_DATE.search(Path(path).stem)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def find_meeting(layer: TextLayer, doc: Document) -> Document:
+    head = [ln for ln in layer.text.split("\n")[:HEAD_LINES] if ln.strip()]
+    cues = _cues()
+    date = place = None
+    for line in head:
+        if date is None and (m := cues["date"].match(line)):
+            date = _full_date(m.group(1))
+        if place is None and (m := cues["place"].match(line)):
+            place = m.group(1).strip().rstrip(".")
+    if date is None:
+        date = next((d for line in head if (d := _full_date(line))), None)
+    if date is None:
+        date = _date_from_name(layer.path)
+    if date is None:
+        date = _full_date(layer.text)
+    title = head[0].strip() if head else None
+    county = _county(layer)
+    doc.meeting = Meeting(
+        title=title, date=date, body=_body(head), place=place, county=county, host=_host(layer, head, county)
+    )
+    return doc
+
+
+def _county(layer: TextLayer) -> str | None:
+    """The county most of the named organisations belong to, when one clearly leads."""
+    registry = default_registry()
+    votes: Counter[str] = Counter()
+    for _, _, match in registry.find_in_text(layer.text):
+        entry = registry.get(match.name)
+        if entry is not None and len(entry.counties) == 1:
+            votes[entry.counties[0]] += 1
+    if not votes:
+        return None
+    (best, n), *rest = votes.most_common(2)
+    return best if not rest or n >= 2 * rest[0][1] else None
+
+
+def _host(layer: TextLayer, head: list[str], county: str | None) -> str | None:
+    """The organisation named in the running header, else in the title lines."""
+    registry = default_registry()
+    furniture = [line for page in layer.pages for line in page.removed]
+    for line in furniture + head[:3]:
+        found = registry.find_in_text(line, county=county)
+        if found:
+            return found[0][2].name
+    return None
+
+
+def _body(head: list[str]) -> str | None:
+    """The body or series: the title without its date and genre word, or the line under a bare title."""
+    cues = _cues()
+    for n, line in enumerate(head[:3]):
+        if not cues["title"].search(line):
+            continue
+        rest = cues["title"].sub(" ", line)
+        rest = re.sub(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}", " ", rest)
+        rest = re.sub(r"^\W+|\W+$", "", re.sub(r"\s+", " ", rest))
+        rest = re.sub(
+            r"^(?:fört vid|förda vid|från|vid|för)\s+(?:sammanträde|möte)?\s*(?:med|i)?\s*", "", rest
+        )
+        if len(rest) >= 4:
+            return rest
+        if n + 1 < len(head) and len(head[n + 1]) <= 80 and not _full_date(head[n + 1]):
+            return head[n + 1].strip()
+    return None

@@ -1,0 +1,219 @@
+"""Sections of a meeting: agenda items and organisation reports, found from layout and a heading grammar.
+
+The heading grammar is data (``models/lang/sv/structure.json``), in the manner of medspaCy's
+Sectionizer: a new heading form is a new rule there, not new code here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .names import looks_like_person, person_pattern
+from .records import Document, Section
+from .registry import OrgMatch, default_registry
+from .resources import load_json
+from .textlayer import Block, TextLayer
+
+MAX_HEADING_CHARS = 110
+
+
+@dataclass(frozen=True, slots=True)
+class OrgHeading:
+    organisation: str | None  # canonical, when the registry knows it
+    as_written: str
+    people: tuple[str, ...]
+    absent: str | None = None  # "X som ersättare för Y": Y
+    unit_of: str | None = None  # the person's own organisation named after them ("…, Östersunds kommun")
+
+
+@cache
+def _rules() -> dict:
+    d = load_json("lang", "sv", "structure.json")
+    person, org = person_pattern(), d["org_pattern"]
+    forms = []
+    for form in d["organisation_forms"]:
+        src = form["pattern"].replace("PERSON", f"(?:{person})").replace("ORG", org)
+        forms.append((form["name"], re.compile(src)))
+    agenda = [(r["category"], re.compile(r["pattern"], re.IGNORECASE)) for r in d["agenda_rules"]]
+    attendance = [re.compile(r["pattern"], re.IGNORECASE) for r in d["attendance_headers"]]
+    return {"forms": forms, "agenda": agenda, "attendance": attendance, "title_words": d["title_words"]}
+
+
+def _clean_heading(text: str) -> str:
+    text = re.sub(r"^\s*-\s+", "", text)  # a heading printed as a bullet item
+    return re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
+
+
+def _looks_like_org(text: str) -> bool:
+    """Unknown organisations are kept as written; this guards against taking prose for one."""
+    words = text.split()
+    return 0 < len(words) <= 8 and text[:1].isupper() and not text.endswith(".")
+
+
+def parse_org_heading(text: str, county: str | None = None) -> OrgHeading | None:
+    """Read a heading such as "MIUN, Ludde Edgren" or "Länsstyrelsen genom Magnus Lindow"."""
+    text = _clean_heading(text)
+    if not text or len(text) > MAX_HEADING_CHARS or text.endswith((".", "!", "?")):
+        return None
+    registry = default_registry()
+    best: tuple[int, OrgHeading] | None = None
+    for _name, form in _rules()["forms"]:
+        m = form.match(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        org_text = (groups.get("org") or "").strip(" ,–-")
+        people = [p.strip() for p in (groups.get("person"), groups.get("person2")) if p]
+        if not org_text or not people or not all(looks_like_person(p) for p in people):
+            continue
+        if looks_like_person(org_text):
+            continue
+        match: OrgMatch | None = registry.resolve(org_text, county=county)
+        if match is None and not _looks_like_org(org_text):
+            continue
+        unit = (groups.get("unit") or "").strip() or None
+        absent = (groups.get("absent") or "").strip() or None
+        if absent and not looks_like_person(absent):
+            continue
+        heading = OrgHeading(match.name if match else None, org_text, tuple(people), absent, unit)
+        score = 2 if match else 1
+        if best is None or score > best[0]:
+            best = (score, heading)
+            if score == 2:
+                break
+    return best[1] if best else None
+
+
+def agenda_category(text: str) -> str | None:
+    text = _clean_heading(text)
+    for category, pattern in _rules()["agenda"]:
+        if pattern.match(text):
+            return category
+    return None
+
+
+def is_attendance_header(text: str) -> bool:
+    return any(p.match(_clean_heading(text)) for p in _rules()["attendance"])
+
+
+def _is_heading_block(layer: TextLayer, block: Block) -> bool:
+    return block.kind == "heading"
+
+
+def _candidate_text(layer: TextLayer, block: Block) -> str:
+    return layer.text[block.start : block.end]
+
+
+def find_sections(layer: TextLayer, doc: Document) -> Document:
+    """Sections in document order; each runs from its heading to the next heading."""
+    registry = default_registry()
+    county = doc.meeting.county
+    heads: list[
+        tuple[int, str, str, OrgHeading | None, str | None]
+    ] = []  # (block, kind, title, org, parent?)
+    title_block = _title_block(layer)
+    for i, block in enumerate(layer.blocks):
+        if i == title_block:
+            continue
+        text = _candidate_text(layer, block)
+        short = len(text) <= MAX_HEADING_CHARS and "\n" not in text.strip()
+        if not short or block.kind == "table_row":
+            continue
+        clean = _clean_heading(text)
+        if is_attendance_header(clean) and (":" in text or block.kind == "heading"):
+            continue
+        org = (
+            parse_org_heading(text, county=county) if block.kind in ("heading", "list_item", "text") else None
+        )
+        if org and (block.kind == "heading" or _stands_alone(layer, i)):
+            heads.append((i, "organisation", clean, org, None))
+            continue
+        if block.kind == "heading":
+            match = registry.resolve(clean, county=county)
+            if match and len(clean) <= 60:
+                # An organisation line of its own: its units follow ("Region X" → "Hälso- och sjukvården genom …").
+                heads.append((i, "organisation", clean, OrgHeading(match.name, clean, ()), None))
+            else:
+                heads.append((i, "agenda", clean, None, None))
+            continue
+        if agenda_category(clean) in ("paragraph",) and block.kind == "text":
+            heads.append((i, "agenda", clean, None, None))
+    return _emit(layer, doc, heads)
+
+
+def _stands_alone(layer: TextLayer, i: int) -> bool:
+    """A non-bold line reads as a heading when it is short, unpunctuated and followed by content."""
+    text = layer.text[layer.blocks[i].start : layer.blocks[i].end].strip()
+    return len(text) <= 80 and not text.endswith((".", ":")) and i + 1 < len(layer.blocks)
+
+
+def _title_block(layer: TextLayer) -> int | None:
+    """The meeting's title: the first block, when it is set apart as a heading."""
+    for i, block in enumerate(layer.blocks[:3]):
+        if block.kind == "heading":
+            return i
+    return None
+
+
+def _emit(layer: TextLayer, doc: Document, heads: list) -> Document:
+    sections: list[Section] = []
+    group_id: str | None = None  # an empty agenda heading ("Laget runt") that the reports below belong to
+    parent_id: str | None = None  # an organisation line whose units follow
+    parent_org: str | None = None
+    for n, (bi, kind, title, org, _) in enumerate(heads):
+        start = layer.blocks[bi].start
+        next_start = layer.blocks[heads[n + 1][0]].start if n + 1 < len(heads) else len(layer.text)
+        end = _trim_end(layer, start, next_start)
+        heading_end = _trim_end(layer, start, layer.blocks[bi].end)
+        empty = end <= heading_end
+        sid = f"s{n + 1}"
+        page_start, page_end = layer.pages_of(start, end)
+        my_parent = None
+        organisation = org.organisation if org else None
+        if kind == "organisation" and org is not None:
+            if parent_id and org.people and _is_unit_of(org, parent_org):
+                my_parent = parent_id
+                organisation = parent_org
+            else:
+                parent_id = parent_org = None
+                my_parent = group_id
+                if not org.people:
+                    parent_id, parent_org = sid, org.organisation or org.as_written
+        else:
+            parent_id = parent_org = None
+            next_is_org = n + 1 < len(heads) and heads[n + 1][1] == "organisation"
+            group_id = sid if empty and next_is_org else None
+        sections.append(
+            Section(
+                id=sid,
+                kind=kind,
+                title=title,
+                organisation=organisation,
+                organisation_as_written=org.as_written if org else None,
+                people=list(org.people) if org else [],
+                parent_id=my_parent,
+                page_start=page_start,
+                page_end=page_end,
+                start=start,
+                end=end,
+                text=layer.text[start:end],
+            )
+        )
+    doc.sections = sections
+    return doc
+
+
+def _is_unit_of(org: OrgHeading, parent: str | None) -> bool:
+    """Is this heading's organisation a unit of ``parent`` (unknown names count as units)?"""
+    if org.organisation is None:
+        return True
+    entry = default_registry().get(org.organisation)
+    return entry is not None and entry.parent is not None and entry.parent == parent
+
+
+def _trim_end(layer: TextLayer, start: int, end: int) -> int:
+    while end > start and layer.text[end - 1].isspace():
+        end -= 1
+    return end
