@@ -10,7 +10,8 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .errors import MinutesError, PDFError
-from .pipeline import extract
+from .nlp import load_pipeline
+from .pipeline import extract, extract_many, records_of
 from .records import Document, json_schema
 from .text import build as read_text
 from .textlayer import Block, Box, Line, PageInfo, TextLayer
@@ -26,6 +27,9 @@ __all__ = [
     "TextLayer",
     "__version__",
     "extract",
+    "extract_many",
+    "load_pipeline",
+    "records_of",
     "json_schema",
     "read_text",
 ]

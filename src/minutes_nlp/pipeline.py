@@ -1,15 +1,12 @@
-"""The pipeline, top to bottom: PDF → text layer → records. Each stage takes and returns records."""
+"""The pipeline: PDF → text layer → the stages of ``models/pipeline/config.cfg`` → a Document."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .attendance import find_attendance
-from .contacts import find_contacts
-from .meeting import find_meeting
-from .records import Document, PageRef
-from .sections import find_sections
+from .nlp import doc_from_layer, load_pipeline
+from .records import Document
 from .text import build as read_text
 from .textlayer import TextLayer
 
@@ -17,17 +14,18 @@ from .textlayer import TextLayer
 def extract(path: str | Path, progress: Callable[[int, int], None] | None = None) -> Document:
     """Read one minutes PDF into a :class:`Document`. Raises :class:`MinutesError` for unreadable files."""
     layer = read_text(path, progress=progress)
-    doc = start_document(layer)
-    doc = find_meeting(layer, doc)
-    doc = find_sections(layer, doc)
-    doc = find_attendance(layer, doc)
-    doc = find_contacts(layer, doc)
-    return doc
+    return records_of(layer)
 
 
-def start_document(layer: TextLayer) -> Document:
-    pages = [
-        PageRef(number=p.number, width=p.width, height=p.height, image_only=p.image_only, removed=p.removed)
-        for p in layer.pages
-    ]
-    return Document(source=layer.path, producer=layer.producer, pages=pages, warnings=list(layer.warnings))
+def records_of(layer: TextLayer) -> Document:
+    """Run the stages (meeting, sections, attendance, entities …) over a text layer."""
+    nlp = load_pipeline()
+    return nlp(doc_from_layer(nlp, layer))._.record
+
+
+def extract_many(paths: Iterable[str | Path]) -> Iterator[Document]:
+    """Several PDFs through one pipeline (``nlp.pipe``); unreadable files raise as in :func:`extract`."""
+    nlp = load_pipeline()
+    docs = (doc_from_layer(nlp, read_text(p)) for p in paths)
+    for doc in nlp.pipe(docs):
+        yield doc._.record

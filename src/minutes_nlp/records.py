@@ -105,6 +105,7 @@ class Mention(Record):
     end: int
     page: int
     section_id: str | None = None
+    value: str | None = Field(None, description="normalised value: canonical name, ISO date or range, number")
 
 
 class ActionItem(Record):

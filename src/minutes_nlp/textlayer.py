@@ -108,6 +108,37 @@ class TextLayer:
         """First and last page of the span ``text[start:end]``."""
         return self.page_at(start), self.page_at(max(start, end - 1))
 
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>") -> TextLayer:
+        """A layer for plain text (no PDF): one page, a line and a block per text line, no boxes."""
+        lines: list[Line] = []
+        blocks: list[Block] = []
+        offset = 0
+        for n, raw in enumerate(text.split("\n")):
+            end = offset + len(raw)
+            if raw.strip():
+                lines.append(
+                    Line(
+                        text=raw,
+                        page=1,
+                        start=offset,
+                        end=end,
+                        x0=0.0,
+                        top=float(n),
+                        x1=float(len(raw)),
+                        bottom=float(n + 1),
+                        font_size=0.0,
+                        bold=False,
+                        indent=0.0,
+                        block=len(blocks),
+                    )
+                )
+                blocks.append(Block("text", offset, end, len(lines) - 1, len(lines) - 1, 1, 1))
+            offset = end + 1
+        return cls(
+            path=path, text=text, lines=lines, blocks=blocks, pages=[PageInfo(1, 0.0, 0.0, chars=len(text))]
+        )
+
     @property
     def image_only_pages(self) -> list[int]:
         return [p.number for p in self.pages if p.image_only]
