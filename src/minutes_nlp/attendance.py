@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from .names import looks_like_person, person_pattern, role_in
@@ -102,11 +103,24 @@ def _entries(rest: str) -> list[str]:
     return [rest]
 
 
-def find_attendance(layer: TextLayer, doc: Document) -> Document:
-    """Attendance from labelled lists, then from organisation section headings."""
-    county = doc.meeting.county
-    found: list[Attendance] = []
-    lines = layer.text.split("\n")
+@dataclass(frozen=True, slots=True)
+class AttendanceList:
+    """A labelled list ("Närvarande:", "Frånvarande denna gång: …") and where it stands in the text."""
+
+    status: Status
+    role: str | None  # "Justerare: …" names the role of everyone listed
+    inline: bool  # entries follow the label on its own line
+    entries: tuple[str, ...]
+    start: int
+    end: int
+
+
+def attendance_lists(text: str) -> list[AttendanceList]:
+    found = []
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
     i = 0
     while i < len(lines):
         opened = _header(lines[i])
@@ -114,7 +128,6 @@ def find_attendance(layer: TextLayer, doc: Document) -> Document:
             i += 1
             continue
         status, head, rest = opened
-        role = role_in(head)
         chunk = [rest] if rest else []
         j = i + 1
         if not rest:
@@ -124,14 +137,25 @@ def find_attendance(layer: TextLayer, doc: Document) -> Document:
                     break
                 chunk.append(lines[j])
                 j += 1
-        for line in chunk:
+        found.append(
+            AttendanceList(status, role_in(head), bool(rest), tuple(chunk), starts[i], starts[j] - 1)
+        )
+        i = max(j, i + 1)
+    return found
+
+
+def find_attendance(layer: TextLayer, doc: Document) -> Document:
+    """Attendance from labelled lists, then from organisation section headings."""
+    county = doc.meeting.county
+    found: list[Attendance] = []
+    for listing in attendance_lists(layer.text):
+        for line in listing.entries:
             cells = [c.strip() for c in line.split(" | ")]
             if len(cells) > 1:
-                found += _table_row(cells, status, role, county)
+                found += _table_row(cells, listing.status, listing.role, county)
                 continue
-            for entry in _entries(line) if rest else [line]:
-                found += parse_entry(entry, status, role, county)
-        i = max(j, i + 1)
+            for entry in _entries(line) if listing.inline else [line]:
+                found += parse_entry(entry, listing.status, listing.role, county)
     for section in doc.sections:
         if section.kind != "organisation" or not section.people:
             continue

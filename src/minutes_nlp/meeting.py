@@ -8,6 +8,7 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
+from .places import find_places
 from .records import Document, Meeting
 from .registry import default_registry
 from .resources import load_json
@@ -75,14 +76,24 @@ def _county(layer: TextLayer) -> str | None:
     """The county most of the named organisations belong to, when one clearly leads."""
     registry = default_registry()
     votes: Counter[str] = Counter()
-    for _, _, match in registry.find_in_text(layer.text):
-        entry = registry.get(match.name)
+    orgs = registry.find_in_text(layer.text)
+    named = [m.name for _, _, m in orgs]
+    # A municipality named as a place votes for its county too ("i Östersund").
+    for _, _, name, kind in find_places(layer.text, exclude=[(s, e) for s, e, _ in orgs]):
+        if kind == "municipality":
+            match = registry.resolve(f"{name}s kommun") or registry.resolve(f"{name} kommun")
+            if match:
+                named.append(match.name)
+    for name in named:
+        entry = registry.get(name)
         if entry is not None and len(entry.counties) == 1:
             votes[entry.counties[0]] += 1
-    if not votes:
+    # A national body's minutes name a town or two in passing; a county's name its own bodies again and again.
+    total = sum(votes.values())
+    if not votes or total < 3:
         return None
-    (best, n), *rest = votes.most_common(2)
-    return best if not rest or n >= 2 * rest[0][1] else None
+    best, n = votes.most_common(1)[0]
+    return best if n >= 0.6 * total else None
 
 
 def _host(layer: TextLayer, head: list[str], county: str | None) -> str | None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .attendance import attendance_lists
 from .names import looks_like_person, person_pattern
 from .records import Document, Section
 from .registry import OrgMatch, default_registry
@@ -110,6 +111,8 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
     """Sections in document order; each runs from its heading to the next heading."""
     registry = default_registry()
     county = doc.meeting.county
+    # Lines of an attendance list ("Anna Berg, Digg") read like report headings but are not.
+    listed = [(a.start, a.end) for a in attendance_lists(layer.text) if not a.inline]
     heads: list[
         tuple[int, str, str, OrgHeading | None, str | None]
     ] = []  # (block, kind, title, org, parent?)
@@ -118,6 +121,8 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
         if i == title_block:
             continue
         text = _candidate_text(layer, block)
+        if any(start < block.start <= end for start, end in listed):
+            continue
         short = len(text) <= MAX_HEADING_CHARS and "\n" not in text.strip()
         if not short or block.kind == "table_row":
             continue
