@@ -172,7 +172,8 @@ def _table_rows(page: Any, chars: list[dict[str, Any]], page_no: int) -> tuple[l
     out: list[RawLine] = []
     bboxes = []
     for table in page.find_tables():
-        if len(table.rows) < 2 or max(len(r.cells) for r in table.rows) < 2:
+        # One row is enough: a page break can leave a table's header row alone at the foot of a page.
+        if not table.rows or max(len(r.cells) for r in table.rows) < 2:
             continue
         bboxes.append(table.bbox)
         for row in table.rows:

@@ -31,6 +31,7 @@ _ORDERED = re.compile(r"^(\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[\).])\s")
 _WORD_END = re.compile(r"(\w+)-$")
 _FIRST_WORD = re.compile(r"^(\w[\w.]*)")
 _WORD = re.compile(r"\w+(?:-\w+)*")
+_LABEL = re.compile(r"^[A-ZÅÄÖ][\w ]{1,24}:\s")
 
 
 @cache
@@ -188,6 +189,9 @@ def _continues(prev: _Item, cur: _Item, layout: _Layout, hang: tuple[float, floa
     a, b = prev.raw, cur.raw
     if cur.marker or a.kind == "table_row" or b.kind == "table_row":
         return False
+    if _LABEL.match("".join(b.chars[:40])):
+        # "Frånvarande: …", "Beslut: …": a label opens a line of its own.
+        return False
     if a.bold != b.bold or abs(a.font_size - b.font_size) > 0.6:
         return False
     if not layout.full(a, b) and a.chars[-1] != "-":
@@ -199,7 +203,8 @@ def _continues(prev: _Item, cur: _Item, layout: _Layout, hang: tuple[float, floa
         return False
     if hang is not None:
         # A list item's wrapped lines hang under its text, right of the marker.
-        return b.x0 > hang[0] + 1 and b.x0 <= hang[1] + 0.6 * b.font_size
+        # Some producers wrap flush with the marker instead; fullness of the line above decides then.
+        return b.x0 >= hang[0] - 1 and b.x0 <= hang[1] + 0.6 * b.font_size
     # A paragraph's next line starts where it did (or further left, after a first-line indent).
     return b.x0 <= a.x0 + 0.6 * b.font_size
 
