@@ -304,7 +304,9 @@ def test_organisations_md_names_resolve(reg: OrganisationRegistry) -> None:
     path = ROOT / "corpus" / "ORGANISATIONS.md"
     if not path.is_file():
         pytest.skip("corpus/ORGANISATIONS.md has not been written yet")
-    listed = re.findall(r"^\s*[-*]\s+\**([^*|:\n(]+?)\**\s*(?:[(:|–—-].*)?$", path.read_text("utf-8"), re.M)
+    # a table "| Canonical name | Aliases … |": the first cell of every body row
+    rows = re.findall(r"^\|\s*([^|]+?)\s*\|", path.read_text("utf-8"), re.M)
+    listed = [r for r in rows if r != "Canonical name" and not set(r) <= set("-: ")]
     assert listed
     missing = [n for n in listed if reg.resolve(n) is None or reg.resolve(n).name != n.strip()]
     assert not missing, missing
