@@ -46,54 +46,136 @@ def _header(line: str) -> tuple[Status, str, str] | None:
     return None
 
 
+def _split_items(text: str) -> list[str]:
+    """Split at commas, semicolons, "samt"/"och" and sentence stops — never inside parentheses."""
+    items, depth, current = [], 0, []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if depth == 0:
+            m = _ITEM_BREAK.match(text, i)
+            if m:
+                items.append("".join(current))
+                current = []
+                i = m.end()
+                continue
+        current.append(ch)
+        i += 1
+    items.append("".join(current))
+    return [it.strip(" .") for it in items if it.strip(" .")]
+
+
+_ITEM_BREAK = re.compile(r"\s*[,;]\s*|\s+(?:samt|och)\s+|\.\s+(?=[A-ZÅÄÖ])")
+
+
+@cache
+def _substitute_phrase() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?P<role>(?:tjänstgörande\s+)?(?:ersättare|ersätter|vikarie))\s+(?:för\s+)?(?P<absent>{person_pattern()})",
+        re.IGNORECASE,
+    )
+
+
 def parse_entry(
-    text: str, status: Status, role: str | None = None, county: str | None = None
+    text: str,
+    status: Status,
+    role: str | None = None,
+    county: str | None = None,
+    default_org: str | None = None,
 ) -> list[Attendance]:
-    """One entry of a list: "Name, Org", "Org: Name, Name", "Name (Org)", "Name, role", "Org, Name"."""
+    """One entry of a list: "Name, Org", "Org: Name, Name", "Name (Org)", "Name (S), ordförande", "A, B, Digg".
+
+    An organisation named after people belongs to those of them that have none yet.
+    """
     registry = default_registry()
-    text = text.strip(" .,;")
-    if not text:
-        return []
-    org: str | None = None
-    remarks: list[str] = []
-    for inner in _PAREN.findall(text):
-        inner = inner.strip()
-        match = registry.resolve(inner, county=county)
-        if match:
-            org = match.name
-        elif role_in(inner):
-            role = role or role_in(inner)
-        elif not _PARTY.match(inner):
-            remarks.append(inner)
-    text = _PAREN.sub(" ", text).strip(" ,")
+    text = _LIST_MARK.sub("", text).strip(" .,;")
+    head_org = None
     if ":" in text:
         head, _, tail = text.partition(":")
         match = registry.resolve(head.strip(), county=county)
         if match:
-            org, text = match.name, tail
-    parts = [p.strip() for p in re.split(r",|\.\s+(?=[A-ZÅÄÖ])", text) if p.strip()]
-    people: list[str] = []
-    for part in parts:
-        if looks_like_person(part):
-            people.append(part)
+            head_org, text = match.name, tail
+    people: list[dict] = []
+    waiting: list[dict] = []  # people still without an organisation
+    for item in _split_items(text):
+        inner = [p.strip() for p in _PAREN.findall(item)]
+        base = _PAREN.sub(" ", item).strip(" ,")
+        if looks_like_person(base):
+            person = {
+                "name": base,
+                "organisation": head_org,
+                "role": None,
+                "status": status,
+                "substitute_for": None,
+            }
+            for part in inner:
+                _describe(person, part, county)
+            people.append(person)
+            if person["organisation"] is None:
+                waiting.append(person)
             continue
-        found_role = role_in(part)
-        match = registry.resolve(part, county=county)
+        if not people:
+            # "Företagarna, Jenny Östlund": an organisation named first belongs to who follows.
+            match = registry.resolve(base, county=county)
+            if match:
+                head_org = match.name
+            elif base[:1].isupper() and len(base.split()) <= 4 and not role_in(base):
+                head_org = base
+            continue
+        last = people[-1]
+        sub = _substitute_phrase().match(base)
+        if sub:
+            last.update(
+                status="substitute", substitute_for=sub.group("absent"), role=sub.group("role").lower()
+            )
+            continue
+        found_role = role_in(base)
+        match = registry.resolve(base, county=county)
         if match is None and found_role:
-            # "konsult Digg", "regional utvecklingsstrateg RJH"
-            rest = re.sub(re.escape(found_role), "", part, flags=re.IGNORECASE).strip()
+            # "konsult Digg", "analytiker RJH"
+            rest = re.sub(re.escape(found_role), "", base, flags=re.IGNORECASE).strip()
             match = registry.resolve(rest, county=county) if rest else None
-        if match:
-            org = org or match.name
-        if found_role:
-            role = role or found_role
-        if match is None and not found_role and org is None and people and part[:1].isupper():
-            org = part  # an organisation the registry does not know, kept as written
-    if not people:
-        m = _person_anywhere().search(text)
-        if m and looks_like_person(m.group(0)):
-            people.append(m.group(0))
-    return [Attendance(name=p, organisation=org, status=status, role=role) for p in people]
+        if found_role and last["role"] is None:
+            last["role"] = found_role
+        org = match.name if match else None
+        if (
+            org is None
+            and not found_role
+            and base[:1].isupper()
+            and len(base.split()) <= 4
+            and not _NUMBERED.match(base)
+        ):
+            org = base  # an organisation the registry does not know, kept as written
+        if org:
+            for person in waiting:
+                person["organisation"] = org
+            waiting = []
+    out = []
+    for p in people:
+        p["role"] = p["role"] or role
+        p["organisation"] = p["organisation"] or default_org
+        out.append(Attendance(**p))
+    return out
+
+
+_NUMBERED = re.compile(r"^§|\d")
+_LIST_MARK = re.compile(r"^\s*(?:-|\d{1,2}[.)]|[a-z][.)])\s+")
+
+
+def _describe(person: dict, part: str, county: str | None) -> None:
+    """What a parenthesis after a name says: a party (ignored), an organisation, a role or a remark."""
+    if _PARTY.match(part):
+        return
+    match = default_registry().resolve(part, county=county)
+    if match:
+        person["organisation"] = match.name
+        return
+    for piece in part.split(","):
+        found = role_in(piece)
+        if found and person["role"] is None:
+            person["role"] = found
 
 
 def _entries(rest: str) -> list[str]:
@@ -115,7 +197,8 @@ class AttendanceList:
     end: int
 
 
-def attendance_lists(text: str) -> list[AttendanceList]:
+def attendance_lists(text: str, headings: frozenset[int] = frozenset()) -> list[AttendanceList]:
+    """Labelled lists in ``text``; ``headings`` are offsets of heading lines, where a list always ends."""
     found = []
     lines = text.split("\n")
     starts = [0]
@@ -132,7 +215,13 @@ def attendance_lists(text: str) -> list[AttendanceList]:
         j = i + 1
         if not rest:
             # The list runs on the following short lines, until a blank, a heading or another label.
-            while j < len(lines) and lines[j].strip() and not _header(lines[j]) and len(lines[j]) <= 120:
+            while (
+                j < len(lines)
+                and lines[j].strip()
+                and starts[j] not in headings
+                and not _header(lines[j])
+                and len(lines[j]) <= 120
+            ):
                 if lines[j].rstrip().endswith((".", "?", "!")) and len(lines[j]) > 60:
                     break
                 chunk.append(lines[j])
@@ -144,18 +233,23 @@ def attendance_lists(text: str) -> list[AttendanceList]:
     return found
 
 
+def heading_starts(layer: TextLayer) -> frozenset[int]:
+    return frozenset(b.start for b in layer.blocks if b.kind == "heading")
+
+
 def find_attendance(layer: TextLayer, doc: Document) -> Document:
     """Attendance from labelled lists, then from organisation section headings."""
     county = doc.meeting.county
+    host = doc.meeting.host
     found: list[Attendance] = []
-    for listing in attendance_lists(layer.text):
+    for listing in attendance_lists(layer.text, heading_starts(layer)):
         for line in listing.entries:
             cells = [c.strip() for c in line.split(" | ")]
             if len(cells) > 1:
                 found += _table_row(cells, listing.status, listing.role, county)
                 continue
             for entry in _entries(line) if listing.inline else [line]:
-                found += parse_entry(entry, listing.status, listing.role, county)
+                found += parse_entry(entry, listing.status, listing.role, county, default_org=host)
     for section in doc.sections:
         if section.kind != "organisation" or not section.people:
             continue

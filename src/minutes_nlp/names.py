@@ -37,6 +37,29 @@ def _roles() -> tuple[str, ...]:
     return tuple(sorted(_data()["roles"], key=len, reverse=True))
 
 
+@cache
+def _role_word() -> re.Pattern[str]:
+    d = _data()
+    suffixes = "|".join(sorted(map(re.escape, d["role_suffixes"]), key=len, reverse=True))
+    modifiers = "|".join(sorted(map(re.escape, d["role_modifiers"]), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:(?:{modifiers})\s+)?[a-zåäöé]*(?:{suffixes})(?!\w)")
+
+
+def role_in(text: str) -> str | None:
+    """The role a phrase names ("regional utvecklingsstrateg", "ordförande", "ekonomichef"), if any."""
+    low = text.lower()
+    found = [(m.start(), -len(role), role) for role in _roles() if (m := _role_re(role).search(low))]
+    if (m := _role_word().search(low)) is not None:
+        found.append((m.start(), -len(m.group(0)), m.group(0)))
+    # the first role named, and of those starting there the longest ("vice ordförande", not "ordförande")
+    return min(found)[2] if found else None
+
+
+@cache
+def _role_re(role: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(role)}(?!\w)")
+
+
 def looks_like_person(text: str) -> bool:
     """Two to four capitalised tokens, none of them a word that names things other than people."""
     text = text.strip()
@@ -48,12 +71,3 @@ def looks_like_person(text: str) -> bool:
     from .registry import default_registry  # the registry is heavier; only needed here
 
     return default_registry().resolve(text) is None
-
-
-def role_in(text: str) -> str | None:
-    """The role word a phrase names ("regional utvecklingsstrateg", "ordförande"), if any."""
-    low = text.lower()
-    for role in _roles():
-        if re.search(rf"(?<!\w){re.escape(role)}(?!\w)", low):
-            return role
-    return None

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .attendance import attendance_lists
+from .attendance import attendance_lists, heading_starts
 from .names import looks_like_person, person_pattern
 from .records import Document, Section
 from .registry import OrgMatch, default_registry
@@ -112,7 +112,7 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
     registry = default_registry()
     county = doc.meeting.county
     # Lines of an attendance list ("Anna Berg, Digg") read like report headings but are not.
-    listed = [(a.start, a.end) for a in attendance_lists(layer.text) if not a.inline]
+    listed = [(a.start, a.end) for a in attendance_lists(layer.text, heading_starts(layer)) if not a.inline]
     heads: list[
         tuple[int, str, str, OrgHeading | None, str | None]
     ] = []  # (block, kind, title, org, parent?)
@@ -127,8 +127,8 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
         if not short or block.kind == "table_row":
             continue
         clean = _clean_heading(text)
-        if is_attendance_header(clean) and (":" in text or block.kind == "heading"):
-            continue
+        if is_attendance_header(clean) and block.kind != "heading":
+            continue  # an inline label ("Närvarande: …") is part of the text, not a heading
         org = (
             parse_org_heading(text, county=county) if block.kind in ("heading", "list_item", "text") else None
         )
@@ -143,9 +143,28 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
             else:
                 heads.append((i, "agenda", clean, None, None))
             continue
-        if agenda_category(clean) in ("paragraph",) and block.kind == "text":
+        if agenda_category(clean) in ("paragraph",) and block.kind == "text" or _numbered_item_heading(layer, i):
             heads.append((i, "agenda", clean, None, None))
     return _emit(layer, doc, heads)
+
+
+def _numbered_item_heading(layer: TextLayer, i: int) -> bool:
+    """ "4) Ekonomi" followed by prose is an agenda item; in a run of numbered items it is a list entry."""
+    block = layer.blocks[i]
+    line = layer.lines[block.first_line]
+    if block.kind != "list_item" or line.list_level != 1 or not (line.list_marker or "")[:1].isdigit():
+        return False
+    text = layer.text[block.start : block.end].strip()
+    label = line.list_marker or ""
+    title = text[text.find(label) + len(label) :].strip()
+    # Agenda titles start with a capital; decision clauses ("1) att …") do not.
+    if len(text) > 80 or text.endswith((".", ":", ";", ",")) or not title[:1].isupper():
+        return False
+    following = layer.blocks[i + 1] if i + 1 < len(layer.blocks) else None
+    if following is None:
+        return False
+    marker = layer.lines[following.first_line].list_marker or ""
+    return not (following.kind == "list_item" and marker[:1].isalnum())
 
 
 def _stands_alone(layer: TextLayer, i: int) -> bool:
