@@ -11,6 +11,7 @@ from collections.abc import Callable
 from .attendance import find_attendance
 from .contacts import find_contacts
 from .meeting import find_meeting
+from .people import find_people
 from .records import Document, PageRef
 from .sections import find_sections
 from .textlayer import TextLayer
@@ -21,6 +22,7 @@ STAGES: dict[str, Stage] = {
     "meeting": find_meeting,
     "sections": find_sections,
     "attendance": find_attendance,
+    "people": find_people,
     "contacts": find_contacts,
 }
 
