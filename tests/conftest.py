@@ -17,5 +17,7 @@ def real_pdfs() -> list[Path]:
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():
-        pytest.skip(f"../shared is not here ({SHARED}): the real documents are only on the project's machines")
+        pytest.skip(
+            f"../shared is not here ({SHARED}): the real documents are only on the project's machines"
+        )
     return SHARED

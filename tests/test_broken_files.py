@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-reportlab = pytest.importorskip("reportlab", reason="reportlab (test extra) renders the PDFs these tests break")
+reportlab = pytest.importorskip(
+    "reportlab", reason="reportlab (test extra) renders the PDFs these tests break"
+)
 from reportlab.lib import pdfencrypt  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
@@ -106,7 +108,9 @@ def test_scanned_pages_are_reported(tmp_path):
 
 def test_text_command_prints_the_clean_text(tmp_path):
     good = _good_pdf(tmp_path / "good.pdf", pages=3)
-    done = subprocess.run([sys.executable, "-m", "minutes_nlp.cli", "text", str(good)], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "minutes_nlp.cli", "text", str(good)], capture_output=True, text=True
+    )
     assert done.returncode == 0
     # the running header and the page numbers are furniture
     assert [ln for ln in done.stdout.splitlines() if ln.strip()] == [

@@ -59,4 +59,8 @@ def test_spacy_pipeline_carries_the_records():
 def test_records_of_a_pdf_match_the_spacy_route():
     pdf = CORPUS_PDF / "2024-09-16_naringslivsdialog.pdf"
     doc = extract(pdf)
-    assert [s.title for s in doc.sections][:3] == ["Välkomnande", "Regional och lokal statistik", "Laget runt"]
+    assert [s.title for s in doc.sections][:3] == [
+        "Välkomnande",
+        "Regional och lokal statistik",
+        "Laget runt",
+    ]

@@ -19,8 +19,20 @@ SYMBOL_DOC = "2024-09-16_naringslivsdialog"  # bullet: symbol, producer: reportl
 SOURCES = sorted((CORPUS / "src").glob("*.md"))
 GOLDS = sorted((CORPUS / "gold").glob("*.json"))
 
-TOP_KEYS = {"meeting", "sections", "attendance", "people", "organisations", "places", "dates", "events", "quantities",
-            "emails", "urls", "action_items"}
+TOP_KEYS = {
+    "meeting",
+    "sections",
+    "attendance",
+    "people",
+    "organisations",
+    "places",
+    "dates",
+    "events",
+    "quantities",
+    "emails",
+    "urls",
+    "action_items",
+}
 ITEM_KEYS = {
     "sections": {"kind", "title", "organisation", "organisation_as_written", "people", "parent"},
     "attendance": {"name", "organisation", "status", "substitute_for", "role"},
@@ -30,7 +42,19 @@ ITEM_KEYS = {
     "quantities": {"text", "value", "unit"},
     "action_items": {"text", "responsible", "due"},
 }
-DATE_KINDS = {"date", "range", "week", "month", "season", "year", "holiday", "relative", "recurrence", "deadline", "time"}
+DATE_KINDS = {
+    "date",
+    "range",
+    "week",
+    "month",
+    "season",
+    "year",
+    "holiday",
+    "relative",
+    "recurrence",
+    "deadline",
+    "time",
+}
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +90,12 @@ def test_variant_changes_the_layout(tmp_path):
     src = CORPUS / "src" / f"{SYMBOL_DOC}.md"
     own = render.style_of(render.parse(src))
     alt = render.variant_style(own, "alt")
-    assert (alt.producer, alt.font, alt.bullet, alt.footer) != (own.producer, own.font, own.bullet, own.footer)
+    assert (alt.producer, alt.font, alt.bullet, alt.footer) != (
+        own.producer,
+        own.font,
+        own.bullet,
+        own.footer,
+    )
     path = render.render(src, tmp_path, variant="alt")
     with pdfplumber.open(path) as pdf:
         chars = "".join(c["text"] for page in pdf.pages for c in page.chars)

@@ -20,15 +20,30 @@ CASES: list[tuple[str, dt.date | None, list[tuple]]] = [
     ("Regionstämma 18 mars.", FEB, [("date", "18 mars", D(2024, 3, 18), D(2024, 3, 18))]),
     ("Vi ses den 2 maj i Östersund.", FEB, [("date", "den 2 maj", D(2024, 5, 2), D(2024, 5, 2))]),
     ("Konferensen hålls tisdag 9 april.", FEB, [("date", "tisdag 9 april", D(2024, 4, 9), D(2024, 4, 9))]),
-    ("Tisdagen den 9 april öppnar vi.", FEB, [("date", "Tisdagen den 9 april", D(2024, 4, 9), D(2024, 4, 9))]),
+    (
+        "Tisdagen den 9 april öppnar vi.",
+        FEB,
+        [("date", "Tisdagen den 9 april", D(2024, 4, 9), D(2024, 4, 9))],
+    ),
     ("Mässan pågår 23-24 april i Storlien.", FEB, [("range", "23-24 april", D(2024, 4, 23), D(2024, 4, 24))]),
     ("Utbildningen ges 8–10 april.", FEB, [("range", "8–10 april", D(2024, 4, 8), D(2024, 4, 10))]),
     ("Turnén pågår 23 april–2 maj.", FEB, [("range", "23 april–2 maj", D(2024, 4, 23), D(2024, 5, 2))]),
-    ("Utställning mellan 3 juni och 9 juni.", FEB,
-     [("range", "mellan 3 juni och 9 juni", D(2024, 6, 3), D(2024, 6, 9))]),
-    ("Stängt 28 december–3 januari.", DEC, [("range", "28 december–3 januari", D(2024, 12, 28), D(2025, 1, 3))]),
+    (
+        "Utställning mellan 3 juni och 9 juni.",
+        FEB,
+        [("range", "mellan 3 juni och 9 juni", D(2024, 6, 3), D(2024, 6, 9))],
+    ),
+    (
+        "Stängt 28 december–3 januari.",
+        DEC,
+        [("range", "28 december–3 januari", D(2024, 12, 28), D(2025, 1, 3))],
+    ),
     ("Sista dag för anmälan är 15/3.", FEB, [("date", "15/3", D(2024, 3, 15), D(2024, 3, 15))]),
-    ("Agendan för 2024-03-25 finns på webben.", FEB, [("date", "2024-03-25", D(2024, 3, 25), D(2024, 3, 25))]),
+    (
+        "Agendan för 2024-03-25 finns på webben.",
+        FEB,
+        [("date", "2024-03-25", D(2024, 3, 25), D(2024, 3, 25))],
+    ),
     ("Årsmötet hölls 25 mars 2023.", FEB, [("date", "25 mars 2023", D(2023, 3, 25), D(2023, 3, 25))]),
     ("Seminariet 3 sept. blir digitalt.", FEB, [("date", "3 sept.", D(2024, 9, 3), D(2024, 9, 3))]),
     ("Rapport 12 feb om läget.", MAY, [("date", "12 feb", D(2024, 2, 12), D(2024, 2, 12))]),
@@ -42,16 +57,26 @@ CASES: list[tuple[str, dt.date | None, list[tuple]]] = [
     ("Mässan hålls vecka 9-10.", FEB, [("week", "vecka 9-10", D(2024, 2, 26), D(2024, 3, 10))]),
     ("Uppstart vecka 2.", DEC, [("week", "vecka 2", D(2025, 1, 6), D(2025, 1, 12))]),
     # months, parts of months, tense
-    ("Satsningen gav i december 3000 extra gästnätter.", FEB,
-     [("month", "i december", D(2023, 12, 1), D(2023, 12, 31))]),
+    (
+        "Satsningen gav i december 3000 extra gästnätter.",
+        FEB,
+        [("month", "i december", D(2023, 12, 1), D(2023, 12, 31))],
+    ),
     ("Nästa mässa äger rum i december.", FEB, [("month", "i december", D(2024, 12, 1), D(2024, 12, 31))]),
     ("Uppstart i januari med alla parter.", DEC, [("month", "i januari", D(2025, 1, 1), D(2025, 1, 31))]),
     ("Vi träffades i mars och diskuterade.", MAY, [("month", "i mars", D(2024, 3, 1), D(2024, 3, 31))]),
     ("Nästa steg tas i mars.", MAY, [("month", "i mars", D(2025, 3, 1), D(2025, 3, 31))]),
-    ("Beslut väntas i slutet av augusti.", FEB, [("month", "i slutet av augusti", D(2024, 8, 21), D(2024, 8, 31))]),
+    (
+        "Beslut väntas i slutet av augusti.",
+        FEB,
+        [("month", "i slutet av augusti", D(2024, 8, 21), D(2024, 8, 31))],
+    ),
     ("Ansökan öppnar i början av mars.", FEB, [("month", "i början av mars", D(2024, 3, 1), D(2024, 3, 10))]),
-    ("Mässan hålls i mitten av november.", FEB,
-     [("month", "i mitten av november", D(2024, 11, 11), D(2024, 11, 20))]),
+    (
+        "Mässan hålls i mitten av november.",
+        FEB,
+        [("month", "i mitten av november", D(2024, 11, 11), D(2024, 11, 20))],
+    ),
     ("Öppet hus i mars–april.", FEB, [("month", "i mars–april", D(2024, 3, 1), D(2024, 4, 30))]),
     # seasons
     ("Upphandlingen startar i höst.", FEB, [("season", "i höst", D(2024, 9, 1), D(2024, 11, 30))]),
@@ -62,29 +87,52 @@ CASES: list[tuple[str, dt.date | None, list[tuple]]] = [
     ("Det vänder nog mot våren.", FEB, [("season", "mot våren", D(2024, 3, 1), D(2024, 5, 31))]),
     ("Snön kommer i vinter.", MAY, [("season", "i vinter", D(2024, 12, 1), D(2025, 2, 28))]),
     ("Vi såg en ökning i höstas.", FEB, [("season", "i höstas", D(2023, 9, 1), D(2023, 11, 30))]),
-    ("Utvärderingen av hösten 2023 visar detta.", FEB,
-     [("season", "hösten 2023", D(2023, 9, 1), D(2023, 11, 30))]),
+    (
+        "Utvärderingen av hösten 2023 visar detta.",
+        FEB,
+        [("season", "hösten 2023", D(2023, 9, 1), D(2023, 11, 30))],
+    ),
     ("Nya regler gäller från hösten 2025.", FEB, [("season", "från hösten 2025", D(2025, 9, 1), None)]),
     ("Kursen ges HT24 på campus.", FEB, [("season", "HT24", D(2024, 8, 1), D(2024, 12, 31))]),
     # holidays
-    ("Det finns alltid snö kvar till Påsk i länet.", FEB, [("holiday", "till Påsk", D(2024, 3, 29), D(2024, 4, 1))]),
+    (
+        "Det finns alltid snö kvar till Påsk i länet.",
+        FEB,
+        [("holiday", "till Påsk", D(2024, 3, 29), D(2024, 4, 1))],
+    ),
     ("Kansliet är stängt under påsken.", FEB, [("holiday", "under påsken", D(2024, 3, 29), D(2024, 4, 1))]),
     ("Kontoret stänger vid midsommar.", FEB, [("holiday", "vid midsommar", D(2024, 6, 21), D(2024, 6, 23))]),
     ("Önskar alla en god jul.", FEB, [("holiday", "jul", D(2024, 12, 24), D(2024, 12, 26))]),
-    ("Beslut fattas före Kristi himmelfärd.", FEB,
-     [("deadline", "före Kristi himmelfärd", D(2024, 5, 9), D(2024, 5, 9))]),
-    ("Många är lediga under sportlovet.", FEB, [("holiday", "under sportlovet", D(2024, 2, 26), D(2024, 3, 3))]),
-    ("Midsommarafton firas i Jämtland.", D(2025, 1, 20),
-     [("holiday", "Midsommarafton", D(2025, 6, 20), D(2025, 6, 20))]),
+    (
+        "Beslut fattas före Kristi himmelfärd.",
+        FEB,
+        [("deadline", "före Kristi himmelfärd", D(2024, 5, 9), D(2024, 5, 9))],
+    ),
+    (
+        "Många är lediga under sportlovet.",
+        FEB,
+        [("holiday", "under sportlovet", D(2024, 2, 26), D(2024, 3, 3))],
+    ),
+    (
+        "Midsommarafton firas i Jämtland.",
+        D(2025, 1, 20),
+        [("holiday", "Midsommarafton", D(2025, 6, 20), D(2025, 6, 20))],
+    ),
     # years
     ("Från 170 TWh till mål 300 TWh 2045.", FEB, [("year", "2045", D(2045, 1, 1), D(2045, 12, 31))]),
-    ("Sverige ska vara fossilfritt till år 2045.", FEB,
-     [("year", "till år 2045", D(2045, 1, 1), D(2045, 12, 31))]),
+    (
+        "Sverige ska vara fossilfritt till år 2045.",
+        FEB,
+        [("year", "till år 2045", D(2045, 1, 1), D(2045, 12, 31))],
+    ),
     ("Under 2024 genomfördes tre träffar.", FEB, [("year", "Under 2024", D(2024, 1, 1), D(2024, 12, 31))]),
     ("Planen gäller 2024–2026.", FEB, [("year", "2024–2026", D(2024, 1, 1), D(2026, 12, 31))]),
     ("2024 års budget är antagen.", FEB, [("year", "2024", D(2024, 1, 1), D(2024, 12, 31))]),
-    ("Under första kvartalet 2025 ska det ske.", FEB,
-     [("range", "Under första kvartalet 2025", D(2025, 1, 1), D(2025, 3, 31))]),
+    (
+        "Under första kvartalet 2025 ska det ske.",
+        FEB,
+        [("range", "Under första kvartalet 2025", D(2025, 1, 1), D(2025, 3, 31))],
+    ),
     # relative
     ("Omsättningen ökade förra året.", FEB, [("relative", "förra året", D(2023, 1, 1), D(2023, 12, 31))]),
     ("Fler besökare än ifjol.", FEB, [("relative", "ifjol", D(2023, 1, 1), D(2023, 12, 31))]),
@@ -107,34 +155,74 @@ CASES: list[tuple[str, dt.date | None, list[tuple]]] = [
     ("Gruppen träffas två gånger per år.", FEB, [("recurrence", "två gånger per år", None, None)]),
     ("Möten hålls på tisdagar kl 9.", FEB, [("recurrence", "på tisdagar kl 9", None, None, "09:00")]),
     # deadlines
-    ("Nominera senast 29 februari.", FEB, [("deadline", "senast 29 februari", D(2024, 2, 29), D(2024, 2, 29))]),
-    ("Reklam för folkhälsopris. Senast 29 februari.", FEB,
-     [("deadline", "Senast 29 februari", D(2024, 2, 29), D(2024, 2, 29))]),
+    (
+        "Nominera senast 29 februari.",
+        FEB,
+        [("deadline", "senast 29 februari", D(2024, 2, 29), D(2024, 2, 29))],
+    ),
+    (
+        "Reklam för folkhälsopris. Senast 29 februari.",
+        FEB,
+        [("deadline", "Senast 29 februari", D(2024, 2, 29), D(2024, 2, 29))],
+    ),
     ("Svar senast den 15 mars.", FEB, [("deadline", "senast den 15 mars", D(2024, 3, 15), D(2024, 3, 15))]),
-    ("Ansökan ska vara inne innan 1 juni.", FEB, [("deadline", "innan 1 juni", D(2024, 6, 1), D(2024, 6, 1))]),
-    ("Rapporten lämnas senast vecka 12.", FEB, [("deadline", "senast vecka 12", D(2024, 3, 18), D(2024, 3, 24))]),
-    ("Erbjudandet gäller t.o.m. 30 april.", FEB, [("deadline", "t.o.m. 30 april", D(2024, 4, 30), D(2024, 4, 30))]),
+    (
+        "Ansökan ska vara inne innan 1 juni.",
+        FEB,
+        [("deadline", "innan 1 juni", D(2024, 6, 1), D(2024, 6, 1))],
+    ),
+    (
+        "Rapporten lämnas senast vecka 12.",
+        FEB,
+        [("deadline", "senast vecka 12", D(2024, 3, 18), D(2024, 3, 24))],
+    ),
+    (
+        "Erbjudandet gäller t.o.m. 30 april.",
+        FEB,
+        [("deadline", "t.o.m. 30 april", D(2024, 4, 30), D(2024, 4, 30))],
+    ),
     # clock times
     ("Mötet börjar kl 13.00.", FEB, [("time", "kl 13.00", None, None, "13:00")]),
     ("Öppet hus kl. 9-12.", FEB, [("time", "kl. 9-12", None, None, "09:00-12:00")]),
     ("Seminarium 13:00–15:30 i aulan.", FEB, [("time", "13:00–15:30", None, None, "13:00-15:30")]),
-    ("Dialogen 22 april kl 13.00 sker i hybridform.", FEB,
-     [("date", "22 april kl 13.00", D(2024, 4, 22), D(2024, 4, 22), "13:00")]),
-    ("Nästa träff 25 mars, 13:00–15:30.", FEB,
-     [("date", "25 mars, 13:00–15:30", D(2024, 3, 25), D(2024, 3, 25), "13:00-15:30")]),
+    (
+        "Dialogen 22 april kl 13.00 sker i hybridform.",
+        FEB,
+        [("date", "22 april kl 13.00", D(2024, 4, 22), D(2024, 4, 22), "13:00")],
+    ),
+    (
+        "Nästa träff 25 mars, 13:00–15:30.",
+        FEB,
+        [("date", "25 mars, 13:00–15:30", D(2024, 3, 25), D(2024, 3, 25), "13:00-15:30")],
+    ),
     # several in one text
-    ("Nästa möte 25 mars 2024.", FEB,
-     [("relative", "Nästa möte", None, None), ("date", "25 mars 2024", D(2024, 3, 25), D(2024, 3, 25))]),
-    ("Nya regler gäller från och med den 1 april.", FEB,
-     [("date", "från och med den 1 april", D(2024, 4, 1), None)]),
+    (
+        "Nästa möte 25 mars 2024.",
+        FEB,
+        [("relative", "Nästa möte", None, None), ("date", "25 mars 2024", D(2024, 3, 25), D(2024, 3, 25))],
+    ),
+    (
+        "Nya regler gäller från och med den 1 april.",
+        FEB,
+        [("date", "från och med den 1 april", D(2024, 4, 1), None)],
+    ),
     ("Vi ses i veckan.", FEB, [("relative", "i veckan", D(2024, 2, 26), D(2024, 3, 3))]),
     ("Sedan 1990-talet har vi vuxit.", FEB, [("year", "Sedan 1990-talet", D(1990, 1, 1), D(1999, 12, 31))]),
     ("Konferens 23\napril i Storlien.", FEB, [("date", "23\napril", D(2024, 4, 23), D(2024, 4, 23))]),
-    ("Projekttiden är 1 januari 2024 – 31 december 2026.", FEB,
-     [("range", "1 januari 2024 – 31 december 2026", D(2024, 1, 1), D(2026, 12, 31))]),
+    (
+        "Projekttiden är 1 januari 2024 – 31 december 2026.",
+        FEB,
+        [("range", "1 januari 2024 – 31 december 2026", D(2024, 1, 1), D(2026, 12, 31))],
+    ),
     ("Stämman hölls 12 december.", FEB, [("date", "12 december", D(2023, 12, 12), D(2023, 12, 12))]),
-    ("Budgeten för 2025 beslutas i november.", MAY,
-     [("year", "2025", D(2025, 1, 1), D(2025, 12, 31)), ("month", "i november", D(2024, 11, 1), D(2024, 11, 30))]),
+    (
+        "Budgeten för 2025 beslutas i november.",
+        MAY,
+        [
+            ("year", "2025", D(2025, 1, 1), D(2025, 12, 31)),
+            ("month", "i november", D(2024, 11, 1), D(2024, 11, 30)),
+        ],
+    ),
     ("Mötet den 3/4 ställs in.", FEB, [("date", "den 3/4", D(2024, 4, 3), D(2024, 4, 3))]),
     # negatives: numbers, homographs, words containing month names
     ("Undersökningen omfattar 3500 branschmänniskor.", FEB, []),
@@ -192,7 +280,8 @@ def test_enough_cases_and_meeting_dates() -> None:
 
 
 @pytest.mark.parametrize(
-    ("year", "easter"), [(2019, D(2019, 4, 21)), (2024, D(2024, 3, 31)), (2025, D(2025, 4, 20)), (2038, D(2038, 4, 25))]
+    ("year", "easter"),
+    [(2019, D(2019, 4, 21)), (2024, D(2024, 3, 31)), (2025, D(2025, 4, 20)), (2038, D(2038, 4, 25))],
 )
 def test_easter(year: int, easter: dt.date) -> None:
     assert easter_sunday(year) == easter
@@ -211,7 +300,12 @@ def test_offsets_and_order_in_a_paragraph() -> None:
     )
     got = find_times(text, FEB)
     assert [e.text for e in got] == [
-        "senast 29 februari", "22 april kl 13.00", "23-24 april", "vecka 9", "till Påsk", "2045",
+        "senast 29 februari",
+        "22 april kl 13.00",
+        "23-24 april",
+        "vecka 9",
+        "till Påsk",
+        "2045",
     ]
     assert all(text[e.start : e.end] == e.text for e in got)
     assert all(a.end <= b.start for a, b in zip(got, got[1:], strict=False))

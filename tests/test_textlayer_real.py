@@ -72,7 +72,8 @@ def test_every_character_maps_to_its_glyph(layer):
         under = [
             clean_glyph_text(c["text"])
             for c in glyphs[(box.page, int(x))]
-            if c["x0"] - 0.01 <= x <= c["x1"] + 0.01 and box.top - 1 <= (c["top"] + c["bottom"]) / 2 <= box.bottom + 1
+            if c["x0"] - 0.01 <= x <= c["x1"] + 0.01
+            and box.top - 1 <= (c["top"] + c["bottom"]) / 2 <= box.bottom + 1
         ]
         assert any(ch in t for t in under), (offset, ch, under)
         assert box.top - 1 <= y

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import MinutesError
+from .evaluation.command import add_subcommand as add_evaluate
 from .pipeline import extract
 from .records import json_schema
 from .text import build as read_text
@@ -149,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of the extract output")
     p.set_defaults(func=cmd_schema)
+
+    add_evaluate(sub)
     return parser
 
 

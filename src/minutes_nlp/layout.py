@@ -26,6 +26,7 @@ BASELINE_EM = 0.4
 CELL_SEPARATOR = " | "
 
 _CID = re.compile(r"^\(cid:\d+\)$")
+UNMAPPED_MARK = "\ue000"
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$", re.IGNORECASE)
 
 
@@ -116,6 +117,10 @@ def _row_to_line(row: list[dict[str, Any]], page: int) -> RawLine | None:
     pending_space = False
     for c in row:
         text = clean_glyph_text(c["text"])
+        if not text and prev is None and _CID.match(c["text"] or ""):
+            # An unmapped glyph opening a line is, in minutes, a bullet drawn from a symbol font:
+            # it stands in as a private-use character, which the list logic reads as a marker.
+            text = UNMAPPED_MARK
         if not text:
             # An unmapped glyph (often a ligature) still occupies its place in the word:
             # measuring the next gap from its right edge keeps the word in one piece.

@@ -143,7 +143,11 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
             else:
                 heads.append((i, "agenda", clean, None, None))
             continue
-        if agenda_category(clean) in ("paragraph",) and block.kind == "text" or _numbered_item_heading(layer, i):
+        if (
+            agenda_category(clean) in ("paragraph",)
+            and block.kind == "text"
+            or _numbered_item_heading(layer, i)
+        ):
             heads.append((i, "agenda", clean, None, None))
     return _emit(layer, doc, heads)
 

@@ -10,8 +10,11 @@ from collections.abc import Callable
 
 from .attendance import find_attendance
 from .contacts import find_contacts
+from .entities import find_dates, find_organisations, find_places
+from .events import find_events
 from .meeting import find_meeting
 from .people import find_people
+from .quantities import find_quantities
 from .records import Document, PageRef
 from .sections import find_sections
 from .textlayer import TextLayer
@@ -24,6 +27,11 @@ STAGES: dict[str, Stage] = {
     "attendance": find_attendance,
     "people": find_people,
     "contacts": find_contacts,
+    "dates": find_dates,
+    "organisations": find_organisations,
+    "places": find_places,
+    "events": find_events,
+    "quantities": find_quantities,
 }
 
 

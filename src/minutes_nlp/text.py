@@ -154,12 +154,17 @@ class _Builder:
 class _Layout:
     """Document-wide layout facts: body edges and line pitch."""
 
-    def __init__(self, items: list[_Item]) -> None:
+    def __init__(self, items: list[_Item], widths: list[float]) -> None:
         texts = [it.raw for it in items if it.raw.kind == "text"] or [it.raw for it in items]
         lefts = Counter(round(it.raw.x0) for it in items if it.raw.kind == "text" and not it.marker)
         self.left = float(lefts.most_common(1)[0][0]) if lefts else 0.0
         rights = sorted(r.x1 for r in texts)
-        self.right = rights[int(0.95 * (len(rights) - 1))] if rights else 0.0
+        right = rights[int(0.95 * (len(rights) - 1))] if rights else 0.0
+        flush = sum(1 for r in rights if r >= right - 0.02 * (right - self.left))
+        if flush < max(3, 0.15 * len(rights)) and widths:
+            # Few lines reach a common right edge (lists, short notes): assume margins as wide as the left.
+            right = max(right, median(widths) - self.left)
+        self.right = right
         ratios = [
             (b.top - a.top) / a.font_size
             for a, b in zip(texts, texts[1:], strict=False)
@@ -281,7 +286,7 @@ def assemble(
             if raw.chars[item.body_start :]:
                 items.append(item)
     _assign_levels(items)
-    layout = _Layout(items)
+    layout = _Layout(items, [p.width for p in pages])
     vocab = {w.lower() for it in items for w in _WORD.findall(it.raw.text)}
 
     b = _Builder()

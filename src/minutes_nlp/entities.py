@@ -1,0 +1,298 @@
+"""Dates, organisations and places of a document, from the temporal, registry and gazetteer modules.
+
+Three stages (``find_dates``, ``find_organisations``, ``find_places``) with the stage signature
+``(layer, doc) -> doc``, plus the small helpers the other entity stages share: which section holds an
+offset, and how a mention is recorded.
+
+Date records follow the gold convention of docs/evaluation.md:
+
+* a clock time is its own record of kind ``time``, dated with the day it belongs to: the date it is
+  written next to ('8 oktober kl 13.00' gives '8 oktober' and 'kl 13.00'), else the last day-precise date
+  of the same section ('Mässan öppnar kl 10' after '… 7 november'); a clock time with no day in reach is
+  kept with no date, since a reader still sees a time there;
+* a deadline ('senast 31 oktober') has only an end;
+* 'från (och med) X' names the period X, so it gets X's start and end rather than an open end;
+* 'nästa gång' is the next meeting when the minutes announce it ('nästa möte hålls 21 oktober').
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from functools import cache
+
+from .places import find_places as _gazetteer_places
+from .records import DateRecord, Document, Mention, Organisation, Place, Section
+from .registry import default_registry
+from .resources import load_json
+from .temporal import TimeExpression, find_times
+from .textlayer import TextLayer
+
+__all__ = [
+    "add_mention",
+    "find_dates",
+    "find_organisations",
+    "find_places",
+    "organisation_spans",
+    "section_at",
+    "sentences",
+]
+
+_DAY_PRECISE = frozenset({"date", "range"})
+
+
+# --- shared helpers ------------------------------------------------------------------------------------------
+
+
+def section_at(doc: Document, offset: int) -> Section | None:
+    """The innermost section whose [start, end) holds ``offset`` (sections may nest)."""
+    best: Section | None = None
+    for s in doc.sections:
+        if s.start <= offset < s.end and (best is None or s.end - s.start <= best.end - best.start):
+            best = s
+    return best
+
+
+def section_id_at(doc: Document, offset: int) -> str | None:
+    s = section_at(doc, offset)
+    return s.id if s else None
+
+
+def add_mention(
+    layer: TextLayer, doc: Document, label: str, start: int, end: int, value: str | None = None
+) -> None:
+    doc.mentions.append(
+        Mention(
+            label=label,
+            text=layer.text[start:end],
+            start=start,
+            end=end,
+            page=layer.page_at(start),
+            section_id=section_id_at(doc, start),
+            value=value,
+        )
+    )
+
+
+# A sentence ends at . ! ? followed by a capital or digit, unless the dot closes an abbreviation
+# ('ca. 40', 'kl. 9', 't.ex. Åre'); blocks (paragraphs, list items, table rows) always end one.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖÉÜ0-9])")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_json("lang", "sv", "events.json")["abbreviations"])
+
+
+def sentences(layer: TextLayer) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of the text, never crossing a block or line break of a block."""
+    spans: list[tuple[int, int]] = []
+    abbr = _abbreviations()
+    bounds = [(b.start, b.end) for b in layer.blocks] or [(0, len(layer.text))]
+    for bs, be in bounds:
+        start = bs
+        for m in _SENTENCE_END.finditer(layer.text, bs, be):
+            word = layer.text[max(bs, m.start() - 8) : m.start()].split()
+            if word and word[-1].lower() in abbr:
+                continue
+            spans.append((start, m.start()))
+            start = m.end()
+        spans.append((start, be))
+    return [(s, e) for s, e in spans if layer.text[s:e].strip()]
+
+
+def organisation_spans(layer: TextLayer, doc: Document) -> list[tuple[int, int, str, str]]:
+    """Registry names in the text as (start, end, canonical name, as written)."""
+    found = default_registry().find_in_text(layer.text, county=_county(doc))
+    # 'Regionens hus' is a place that holds the county alias 'Regionen': the longer name wins
+    places = [(s, e) for s, e, _, _ in _gazetteer_places(layer.text)]
+    return [
+        (s, e, m.name, m.as_written)
+        for s, e, m in found
+        if not any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in places)
+    ]
+
+
+def _county(doc: Document) -> str | None:
+    county = doc.meeting.county
+    if county is None:
+        return None
+    try:
+        return default_registry().canonical_county(county)
+    except ValueError:  # a county the registry does not know: no default county
+        return None
+
+
+# --- dates ---------------------------------------------------------------------------------------------------
+
+
+@cache
+def _time_words() -> tuple[re.Pattern[str], frozenset[str]]:
+    d = load_json("lang", "sv", "time.json")
+    cues = "|".join(re.escape(c) for c in sorted(d["time"]["clock_cues"], key=len, reverse=True))
+    clock = re.compile(
+        rf"(?:(?:{cues})\s*)?(?<![\d.:])(?:2[0-3]|[01]?\d)(?:[.:][0-5]\d)?"
+        r"(?:\s*(?:[-–—]|till)\s*(?:2[0-3]|[01]?\d)(?:[.:][0-5]\d)?)?$",
+        re.IGNORECASE,
+    )
+    from_cues = frozenset(p for p, effect in d["prepositions"].items() if effect == "from")
+    return clock, from_cues
+
+
+def _split_clock(e: TimeExpression) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A date with a folded clock time: the spans of the date part and of the clock part."""
+    clock, _ = _time_words()
+    text = e.text
+    # the clock time stands after the date ('8 oktober kl 13') or, rarely, before it ('kl 13, 8 oktober')
+    m = clock.search(text)
+    if m and m.start() > 0:
+        head = text[: m.start()].rstrip(" ,")
+        return (e.start, e.start + len(head)), (e.start + m.start(), e.end)
+    lead = re.match(r"(?i)(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d\d)?)?", text)
+    if lead:
+        rest = len(text) - len(text[lead.end() :].lstrip(" ,"))
+        return (e.start + rest, e.end), (e.start, e.start + lead.end())
+    return None
+
+
+def _close_open_periods(
+    text: str, exprs: list[TimeExpression], meeting: dt.date | None, next_meeting: dt.date | None
+) -> list[TimeExpression]:
+    """'från och med december' names December: resolve it as the period it names, with its end."""
+    _, from_cues = _time_words()
+    open_from: dict[int, int] = {}
+    blanked = list(text)
+    for i, e in enumerate(exprs):
+        if e.value_start is None or e.value_end is not None:
+            continue
+        low = e.text.lower()
+        cue = max((c for c in from_cues if low.startswith(c + " ")), key=len, default=None)
+        if cue is None:
+            continue
+        # 'i' keeps a bare month a date ('maj' alone may be a name); the length keeps the offsets
+        blanked[e.start : e.start + len(cue)] = list("i".ljust(len(cue)))
+        open_from[e.end] = i
+    if not open_from:
+        return exprs
+    out = list(exprs)
+    for again in find_times("".join(blanked), meeting, next_meeting=next_meeting):
+        i = open_from.get(again.end)
+        if i is not None and again.value_end is not None:
+            out[i] = replace(exprs[i], value_start=again.value_start, value_end=again.value_end)
+    return out
+
+
+def find_dates(layer: TextLayer, doc: Document) -> Document:
+    """Every time expression as a DateRecord (see the module doc for clock times and open periods)."""
+    from .events import next_meeting_date  # events builds on these helpers
+
+    meeting = doc.meeting.date
+    exprs = find_times(layer.text, meeting)
+    nxt = next_meeting_date(layer, exprs, doc)
+    if nxt is not None:
+        exprs = find_times(layer.text, meeting, next_meeting=nxt)
+    exprs = _close_open_periods(layer.text, exprs, meeting, nxt)
+
+    last_day: dict[str | None, dt.date] = {}
+    for e in exprs:
+        sid = section_id_at(doc, e.start)
+        if e.kind == "time":
+            day = last_day.get(sid)
+            _add_date(layer, doc, e.start, e.end, "time", day, day, sid)
+            continue
+        start, end = e.value_start, e.value_end
+        if e.kind == "deadline":
+            start, end = None, e.value_end or e.value_start
+        parts = _split_clock(e) if e.time else None
+        if parts:
+            (ds, de), (cs, ce) = parts
+            _add_date(layer, doc, ds, de, e.kind, start, end, sid)
+            _add_date(layer, doc, cs, ce, "time", e.value_start, e.value_start, sid)
+        else:
+            _add_date(layer, doc, e.start, e.end, e.kind, start, end, sid)
+        if e.kind in _DAY_PRECISE and e.value_start is not None:
+            last_day[sid] = e.value_start
+    return doc
+
+
+def _add_date(
+    layer: TextLayer,
+    doc: Document,
+    start: int,
+    end: int,
+    kind: str,
+    vs: dt.date | None,
+    ve: dt.date | None,
+    sid: str | None,
+) -> None:
+    text = layer.text[start:end]
+    doc.dates.append(
+        DateRecord(text=text, kind=kind, start=vs, end=ve, section_id=sid, page=layer.page_at(start))
+    )
+    value = None
+    if vs or ve:
+        value = (
+            (vs or ve).isoformat() if vs == ve or not (vs and ve) else f"{vs.isoformat()}/{ve.isoformat()}"
+        )
+    add_mention(layer, doc, "DATE", start, end, value)
+
+
+# --- organisations and places ----------------------------------------------------------------------------------
+
+
+def find_organisations(layer: TextLayer, doc: Document) -> Document:
+    """Registry organisations named in the text, in section headings and in the attendance list."""
+    found: dict[str, list[str]] = {}
+
+    def note(name: str | None, written: str | None) -> None:
+        if not name:
+            return
+        aliases = found.setdefault(name, [])
+        if written and written != name and written not in aliases:
+            aliases.append(written)
+
+    reg = default_registry()
+    county = _county(doc)
+    # A unit the minutes report under its parent ('Hållbar tillväxt' heading a section of the region)
+    # counts as the parent wherever it is named.
+    unit_of: dict[str, str] = {}
+    for sec in doc.sections:
+        if sec.kind != "organisation" or not (sec.organisation or sec.organisation_as_written):
+            continue
+        name = sec.organisation or sec.organisation_as_written
+        written = sec.organisation_as_written
+        if written:
+            hit = reg.resolve(written, county=county)
+            if hit is None or hit.name != name:
+                unit_of[written] = name
+                if hit is not None:
+                    unit_of[hit.name] = name
+                written = None  # a department's name is no name of its parent
+        note(name, written)
+    for s, e, name, written in organisation_spans(layer, doc):
+        name = unit_of.get(name, name)
+        note(name, None if unit_of.get(written) else written)
+        add_mention(layer, doc, "ORG", s, e, name)
+    for a in doc.attendance:
+        if a.organisation:
+            hit = reg.resolve(a.organisation, county=county)
+            name = hit.name if hit else a.organisation
+            note(unit_of.get(a.organisation) or unit_of.get(name) or name, None)
+    known = {o.name for o in doc.organisations}
+    doc.organisations.extend(
+        Organisation(name=n, aliases=sorted(a)) for n, a in found.items() if n not in known
+    )
+    return doc
+
+
+def find_places(layer: TextLayer, doc: Document) -> Document:
+    """Gazetteer places outside organisation names ('Region Jämtland Härjedalen' is no place)."""
+    orgs = [(s, e) for s, e, _, _ in organisation_spans(layer, doc)]
+    seen = {p.name for p in doc.places}
+    for s, e, name, _kind in _gazetteer_places(layer.text, exclude=orgs):
+        add_mention(layer, doc, "LOC", s, e, name)
+        if name not in seen:
+            seen.add(name)
+            doc.places.append(Place(name=name))
+    return doc

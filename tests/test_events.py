@@ -1,0 +1,80 @@
+"""Events stage on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from minutes_nlp.events import find_events
+from minutes_nlp.records import Document, Meeting, Section
+from minutes_nlp.textlayer import TextLayer
+
+D = dt.date
+
+
+def events(text: str, sections: list[Section] | None = None, **meeting) -> list[tuple]:
+    layer = TextLayer.from_text(text)
+    m = Meeting(date=D(2025, 3, 10), county="Jämtlands län", **meeting)
+    doc = find_events(layer, Document(source="<text>", meeting=m, sections=sections or []))
+    mentions = [x for x in doc.mentions if x.label == "EVENT"]
+    assert len(mentions) == len(doc.events)
+    return [(e.name, e.start, e.end, e.place, e.organisation) for e in doc.events]
+
+
+def test_names_dates_and_places() -> None:
+    text = (
+        "Vi ordnar en temakväll om solceller i Brunflo 3 april.\n"
+        "Höstens föreningsstämma hålls 24 maj på Frösön.\n"
+        "En kortare utbildning för nya styrelseledamöter ges vecka 16.\n"
+        "Jämtkraft bjuder in till en workshop i Sveg 7-8 april om lokal elförsörjning."
+    )
+    assert events(text) == [
+        ("Temakväll om solceller", D(2025, 4, 3), D(2025, 4, 3), "Brunflo", None),
+        ("Föreningsstämma", D(2025, 5, 24), D(2025, 5, 24), "Frösön", None),
+        ("Kortare utbildning för nya styrelseledamöter", D(2025, 4, 14), D(2025, 4, 20), None, None),
+        ("Workshop om lokal elförsörjning", D(2025, 4, 7), D(2025, 4, 8), "Sveg", "Jämtkraft"),
+    ]
+
+
+def test_proper_names_win_and_start_verbs_leave_the_end_open() -> None:
+    text = "Föreläsningsserien Framtidens skog startar 2 april.\nSkogsriket – konferens i Östersund 12 maj."
+    got = events(text)
+    assert got[0][:3] == ("Framtidens skog", D(2025, 4, 2), None)
+    assert got[1][:4] == ("Skogsriket – konferens", D(2025, 5, 12), D(2025, 5, 12), "Östersund")
+
+
+def test_deadlines_open_starts_long_periods_and_bare_references_are_no_events() -> None:
+    text = (
+        "Anmälan till mässan senast 20 mars.\n"
+        "Eva tar över platsen i nätverksträffen från och med april.\n"
+        "Konferensen förra året samlade många.\n"
+        "Inbjudan till träffen skickas nästa vecka.\n"
+        "Vi sågs på en fredag 7 mars."
+    )
+    assert events(text) == []
+
+
+def test_organiser_from_the_section_and_the_next_meeting() -> None:
+    text = "Trafikverket\nFrukostseminarium om vägunderhåll 26 mars i Bräcke.\nNästa möte hålls 14 april."
+    sec = Section(
+        id="s1",
+        kind="organisation",
+        title="Trafikverket",
+        organisation="Trafikverket",
+        organisation_as_written="Trafikverket",
+        page_start=1,
+        page_end=1,
+        start=0,
+        end=text.index("Nästa"),
+        text="",
+    )
+    got = events(text, [sec], body="Samverkansgrupp kollektivtrafik", host="Region Jämtland Härjedalen")
+    assert got == [
+        ("Frukostseminarium om vägunderhåll", D(2025, 3, 26), D(2025, 3, 26), "Bräcke", "Trafikverket"),
+        (
+            "Samverkansgrupp kollektivtrafik",
+            D(2025, 4, 14),
+            D(2025, 4, 14),
+            None,
+            "Region Jämtland Härjedalen",
+        ),
+    ]
