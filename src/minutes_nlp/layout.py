@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from .resources import load_json
@@ -45,8 +47,8 @@ class RawLine:
 
     page: int
     chars: list[str]
-    x0s: list[float]
-    x1s: list[float]
+    x0s: array  # of float: left edge of each character of ``chars``
+    x1s: array
     top: float
     bottom: float
     font_size: float
@@ -67,8 +69,12 @@ class RawLine:
         return self.x1s[-1] if self.x1s else 0.0
 
 
+@cache
 def clean_glyph_text(text: str) -> str:
-    """Normalise one PDF glyph's text: ligatures expanded, odd spaces made plain, junk dropped."""
+    """Normalise one PDF glyph's text: ligatures expanded, odd spaces made plain, junk dropped.
+
+    Cached: a document has a few hundred distinct glyph texts and hundreds of thousands of glyphs.
+    """
     if not text or _CID.match(text):
         return ""
     lig = _ligatures()
@@ -85,6 +91,7 @@ def clean_glyph_text(text: str) -> str:
     return "".join(out)
 
 
+@cache
 def _is_bold(fontname: str) -> bool:
     # Subset prefixes ("ABCDEF+") carry no style; the rest of the name does.
     return bool(_BOLD.search(fontname.split("+", 1)[-1]))
@@ -94,15 +101,16 @@ def _group_rows(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Cluster characters into rows by baseline; each row sorted left to right."""
     rows: list[list[dict[str, Any]]] = []
     keys: list[float] = []
-    for c in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
+    for c in sorted(chars, key=itemgetter("bottom", "x0")):
         tol = BASELINE_EM * max(c["size"], 1.0)
         if rows and abs(c["bottom"] - keys[-1]) <= tol:
             rows[-1].append(c)
         else:
             rows.append([c])
             keys.append(c["bottom"])
+    by_x0 = itemgetter("x0")
     for row in rows:
-        row.sort(key=lambda c: c["x0"])
+        row.sort(key=by_x0)
     return rows
 
 
@@ -154,8 +162,8 @@ def _row_to_line(row: list[dict[str, Any]], page: int) -> RawLine | None:
     return RawLine(
         page=page,
         chars=chars,
-        x0s=x0s,
-        x1s=x1s,
+        x0s=array("f", x0s),
+        x1s=array("f", x1s),
         top=min(c["top"] for c in row),
         bottom=max(c["bottom"] for c in row),
         font_size=sizes.most_common(1)[0][0],

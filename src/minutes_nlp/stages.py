@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .actions import find_actions
 from .attendance import find_attendance
 from .contacts import find_contacts
 from .entities import find_dates, find_organisations, find_places
@@ -32,6 +33,7 @@ STAGES: dict[str, Stage] = {
     "places": find_places,
     "events": find_events,
     "quantities": find_quantities,
+    "actions": find_actions,
 }
 
 

@@ -89,11 +89,12 @@ def _assign_levels(items: list[_Item]) -> None:
 
 def _drop_private_use(raw: RawLine, start: int) -> None:
     """Private-use glyphs after the marker carry no text we can read."""
+    if not any(is_private_use(ch) for ch in raw.chars[start:]):
+        return
     keep = [i for i, ch in enumerate(raw.chars) if i < start or not is_private_use(ch)]
-    if len(keep) != len(raw.chars):
-        raw.chars = [raw.chars[i] for i in keep]
-        raw.x0s = [raw.x0s[i] for i in keep]
-        raw.x1s = [raw.x1s[i] for i in keep]
+    raw.chars = [raw.chars[i] for i in keep]
+    raw.x0s = array("f", (raw.x0s[i] for i in keep))
+    raw.x1s = array("f", (raw.x1s[i] for i in keep))
 
 
 class _Builder:
