@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -316,15 +317,23 @@ def _own_meeting_name(text: str, noun: _Noun, doc: Document) -> str:
     return written
 
 
+def _within(exprs: list[TimeExpression], starts: list[int], span: tuple[int, int]) -> list[TimeExpression]:
+    """The expressions (sorted by start) that start inside ``span``."""
+    return exprs[bisect_left(starts, span[0]) : bisect_left(starts, span[1])]
+
+
 def next_meeting_date(
     layer: TextLayer, exprs: list[TimeExpression], doc: Document | None = None
 ) -> dt.date | None:
     """The date of the minutes' next meeting when they announce it ('nästa möte hålls 21 oktober')."""
     text = layer.text
     spans = sentences(layer)
+    starts = [e.start for e in exprs]
     for sent in spans:
+        dates = [e for e in _within(exprs, starts, sent) if _is_when(e)]
+        if not dates:
+            continue
         nouns = _nouns(text, *sent)
-        dates = [e for e in exprs if sent[0] <= e.start < sent[1] and _is_when(e)]
         for noun, when in _pair(nouns, dates):
             name_end = _name_span(text, sent, noun, [], set())[1]
             if when.kind == "date" and _own_meeting(text, sent, noun, name_end, doc, next_only=True):
@@ -343,12 +352,15 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
     if nxt is not None:
         exprs = find_times(text, doc.meeting.date, next_meeting=nxt)
     spans = sentences(layer)
+    starts = [e.start for e in exprs]
     seen: set[tuple[str, dt.date | None]] = set()
     for sent in spans:
+        in_sent = _within(exprs, starts, sent)
+        if not in_sent:
+            continue
         nouns = _nouns(text, *sent)
         if not nouns:
             continue
-        in_sent = [e for e in exprs if sent[0] <= e.start < sent[1]]
         # 'nästa möte' is also a time expression (the next meeting): the noun stays, the expression goes
         in_sent = [e for e in in_sent if not (e.kind == "relative" and _covers_noun(e, nouns))]
         nouns = [n for n in nouns if not any(e.start < n.end and n.start < e.end for e in in_sent)]

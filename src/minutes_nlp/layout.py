@@ -17,6 +17,8 @@ from functools import cache
 from operator import itemgetter
 from typing import Any
 
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
+
 from .resources import load_json
 
 # A gap wider than this share of the font size separates words. Kerning inside a word stays
@@ -179,9 +181,6 @@ def _inside(c: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
 
 def _table_rows(page: Any, chars: list[dict[str, Any]], page_no: int) -> tuple[list[RawLine], list[tuple]]:
     """Ruled tables become one line per row, cells joined by `` | ``."""
-    # Finding tables costs a pass over the page's edges; pages without ruling lines skip it.
-    if len(page.lines) + len(page.rects) < 4:
-        return [], []
     out: list[RawLine] = []
     bboxes = []
     for table in page.find_tables():
@@ -243,10 +242,60 @@ def _join_cells(parts: list[RawLine], bbox: tuple, page_no: int) -> RawLine:
     return line
 
 
-def page_lines(page: Any, page_no: int) -> list[RawLine]:
+@dataclass(slots=True)
+class PageObjects:
+    """What the text layer needs of a page's layout: upright characters and the counts of the rest."""
+
+    chars: list[dict[str, Any]]
+    rules: int  # ruling lines and rectangles: a page without them has no ruled table
+    images: int
+
+
+def page_objects(page: Any) -> PageObjects:
+    """Characters straight from pdfminer's layout, in pdfplumber's coordinates.
+
+    pdfplumber's ``page.chars`` turns every glyph into a dict of some twenty resolved attributes;
+    reading the eight the text layer uses from the layout objects is several times cheaper, and
+    the coordinates are computed as pdfplumber does (top-left origin, MediaBox offset).
+    """
+    height = float(page.height)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    chars: list[dict[str, Any]] = []
+    rules = images = 0
+    stack = list(page.layout)
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTChar):
+            if not obj.upright:
+                continue
+            fontname = obj.fontname
+            if isinstance(fontname, bytes):
+                fontname = fontname.decode("latin-1")
+            chars.append(
+                {
+                    "text": obj.get_text(),
+                    "x0": obj.x0 + mb_x0,
+                    "x1": obj.x1 + mb_x0,
+                    "top": height - obj.y1 + mb_top,
+                    "bottom": height - obj.y0 + mb_top,
+                    "size": obj.size,
+                    "fontname": fontname,
+                }
+            )
+        elif isinstance(obj, (LTLine, LTRect, LTCurve)):
+            rules += 1
+        elif isinstance(obj, LTImage):
+            images += 1
+        elif isinstance(obj, LTContainer):
+            stack.extend(obj)
+    return PageObjects(chars, rules, images)
+
+
+def page_lines(page: Any, page_no: int, objects: PageObjects | None = None) -> list[RawLine]:
     """The page's physical lines (and table rows) from top to bottom."""
-    chars = [c for c in page.chars if c.get("upright", True)]
-    rows, table_boxes = _table_rows(page, chars, page_no)
+    objects = objects or page_objects(page)
+    chars = objects.chars
+    rows, table_boxes = _table_rows(page, chars, page_no) if objects.rules >= 4 else ([], [])
     if table_boxes:
         chars = [c for c in chars if not any(_inside(c, b) for b in table_boxes)]
     lines = [ln for r in _group_rows(chars) if (ln := _row_to_line(r, page_no))]

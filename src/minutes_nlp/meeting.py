@@ -99,7 +99,7 @@ def _county(layer: TextLayer) -> str | None:
 def _host(layer: TextLayer, head: list[str], county: str | None) -> str | None:
     """The organisation named in the running header, else in the title lines."""
     registry = default_registry()
-    furniture = [line for page in layer.pages for line in page.removed]
+    furniture = list(dict.fromkeys(line for page in layer.pages for line in page.removed))
     for line in furniture + head[:3]:
         found = registry.find_in_text(line, county=county)
         if found:

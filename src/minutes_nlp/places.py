@@ -10,6 +10,7 @@ another capitalised word (which makes "Anna Berg" or "Mark Johnson" a person).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -67,10 +68,15 @@ def find_places(text: str, *, exclude: Iterable[tuple[int, int]] = ()) -> list[t
     """
     gaz = _gazetteer()
     claimed = sorted(exclude)
+    claimed_starts = [s for s, _ in claimed]
+    longest = max((e - s for s, e in claimed), default=0)
     found: list[tuple[int, int, str, str]] = []
     for m in gaz.pattern.finditer(text):
         start, end = m.span()
-        if any(s < end and start < e for s, e in claimed):
+        # only claimed spans starting shortly before ``end`` can overlap (no scan of them all)
+        lo = bisect_left(claimed_starts, start - longest)
+        hi = bisect_left(claimed_starts, end)
+        if any(claimed[i][1] > start for i in range(lo, hi)):
             continue
         base = " ".join(m.group("base").split())
         entry = gaz.by_form.get(base)
@@ -85,7 +91,7 @@ def find_places(text: str, *, exclude: Iterable[tuple[int, int]] = ()) -> list[t
 
 
 def _capital_is_evidence(text: str, start: int, end: int) -> bool:
-    before = text[:start]
+    before = text[max(0, start - 200) : start]  # the words just before are enough
     stripped = before.rstrip()
     if not stripped or stripped[-1] in _SENTENCE_END or "\n\n" in before[len(stripped) :]:
         return False

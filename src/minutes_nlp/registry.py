@@ -155,6 +155,7 @@ class OrganisationRegistry:
     _by_county_alias: dict[str, list[OrgEntry]] = field(default_factory=dict, repr=False)
     _forms: list[_Form] = field(default_factory=list, repr=False)
     _counties: dict[str, str] = field(default_factory=dict, repr=False)
+    _scans: dict[tuple[str, str | None], tuple] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries.values():
@@ -365,6 +366,10 @@ class OrganisationRegistry:
         The span includes a genitive ending ("Trafikverkets", "LRF:s").
         """
         county = self._county_for(county)
+        key = (text, county)
+        cached = self._scans.get(key)
+        if cached is not None:
+            return list(cached)
         found: list[tuple[int, int, OrgMatch]] = []
         for m in self._pattern.finditer(text):
             base = m.group("base")
@@ -374,6 +379,10 @@ class OrganisationRegistry:
             exact = base in (entry.name, *entry.aliases, *entry.county_aliases)
             score = 100.0 if exact and not m.group("gen") else (96.0 if m.group("gen") else 98.0)
             found.append((m.start(), m.end(), self._match(entry, m.group(0), score)))
+        # Several stages scan the same document; one big alternation over it is worth keeping.
+        if len(self._scans) >= 32:
+            self._scans.pop(next(iter(self._scans)))
+        self._scans[key] = tuple(found)
         return found
 
     def names(self) -> Iterable[str]:

@@ -30,9 +30,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .resources import load_json
@@ -751,11 +752,22 @@ _GAP_AFTER_TIME = re.compile(r"[\s,]*")
 
 
 def _select(cands: list[TimeExpression]) -> list[TimeExpression]:
+    """Longest first, then leftmost; a candidate overlapping one already taken is dropped.
+
+    Taken spans never overlap, so sorted by start they are also sorted by end: only the two
+    neighbours of a candidate's position can overlap it (no quadratic scan on long minutes).
+    """
+    starts: list[int] = []
     taken: list[TimeExpression] = []
     for c in sorted(cands, key=lambda c: (c.start - c.end, c.start)):
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+        i = bisect_left(starts, c.start)
+        if i > 0 and taken[i - 1].end > c.start:
+            continue
+        if i < len(taken) and taken[i].start < c.end:
+            continue
+        starts.insert(i, c.start)
+        taken.insert(i, c)
+    return taken
 
 
 def _lead_cues(g: _Grammar, ctx: _Ctx, exprs: list[TimeExpression]) -> list[TimeExpression]:
@@ -806,8 +818,16 @@ def find_times(
     text: str, meeting_date: dt.date | None, *, next_meeting: dt.date | None = None
 ) -> list[TimeExpression]:
     """All time expressions in ``text``, resolved against ``meeting_date`` (see the module doc for the rules)."""
+    # Several stages read the times of the same document: the scan is made once.
+    return list(_find_times(text, meeting_date, next_meeting))
+
+
+@lru_cache(maxsize=64)
+def _find_times(
+    text: str, meeting_date: dt.date | None, next_meeting: dt.date | None
+) -> tuple[TimeExpression, ...]:
     g = _grammar()
     ctx = _Ctx(text, meeting_date, next_meeting)
     cands = [e for rx, handler in g.rules for m in rx.finditer(text) if (e := handler(m, ctx))]
     exprs = _select(cands)
-    return _attach_times(ctx, _lead_cues(g, ctx, exprs))
+    return tuple(_attach_times(ctx, _lead_cues(g, ctx, exprs)))

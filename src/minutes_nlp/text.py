@@ -18,7 +18,7 @@ from statistics import median
 
 from .errors import PDFError
 from .furniture import find_furniture
-from .layout import RawLine, is_private_use, page_lines
+from .layout import RawLine, is_private_use, page_lines, page_objects
 from .pdf import _BROKEN, open_pdf
 from .resources import load_json
 from .textlayer import Block, Line, PageInfo, TextLayer
@@ -247,9 +247,10 @@ def build(path: str | Path, progress: Callable[[int, int], None] | None = None) 
         for i, page in enumerate(pdf.pages):
             info = PageInfo(number=i + 1, width=float(page.width), height=float(page.height))
             try:
-                lines = page_lines(page, i + 1)
+                objects = page_objects(page)
+                lines = page_lines(page, i + 1, objects)
                 info.chars = sum(len(ln.chars) for ln in lines)
-                if not lines and page.images:
+                if not lines and objects.images:
                     info.image_only = True
                     warnings.append(f"page {i + 1}: no text layer (image only); OCR is not supported yet")
             except _BROKEN as e:
