@@ -8,7 +8,7 @@ import sys
 
 from conftest import ROOT
 
-from minutes_nlp import Document, extract, json_schema, load_pipeline
+from minutes_nlp import Document, extract, json_schema, load_pipeline, read_text
 
 CORPUS_PDF = ROOT / "corpus" / "pdf"
 

@@ -1,12 +1,16 @@
-"""The pipeline: PDF → text layer → the stages of ``models/pipeline/config.cfg`` → a Document."""
+"""The pipeline: PDF → text layer → the stages of ``models/pipeline/config.cfg`` → a Document.
+
+``extract`` runs the stages directly, so a command-line run does not pay for importing spaCy;
+:func:`minutes_nlp.load_pipeline` runs the very same stages as spaCy components.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .nlp import doc_from_layer, load_pipeline
 from .records import Document
+from .stages import run_stages
 from .text import build as read_text
 from .textlayer import TextLayer
 
@@ -19,13 +23,10 @@ def extract(path: str | Path, progress: Callable[[int, int], None] | None = None
 
 def records_of(layer: TextLayer) -> Document:
     """Run the stages (meeting, sections, attendance, entities …) over a text layer."""
-    nlp = load_pipeline()
-    return nlp(doc_from_layer(nlp, layer))._.record
+    return run_stages(layer)
 
 
 def extract_many(paths: Iterable[str | Path]) -> Iterator[Document]:
-    """Several PDFs through one pipeline (``nlp.pipe``); unreadable files raise as in :func:`extract`."""
-    nlp = load_pipeline()
-    docs = (doc_from_layer(nlp, read_text(p)) for p in paths)
-    for doc in nlp.pipe(docs):
-        yield doc._.record
+    """Several PDFs, one after the other; unreadable files raise as in :func:`extract`."""
+    for path in paths:
+        yield extract(path)

@@ -1,12 +1,15 @@
 """The stages of the pipeline by name: each takes the text layer and the record so far, and returns the record.
 
-The order they run in is the spaCy config (``models/pipeline/config.cfg``); ``extract`` in
-``pipeline.py`` runs them through that pipeline.
+The order they run in is the pipeline config (``models/pipeline/config.cfg``), which is also the
+spaCy config of :func:`minutes_nlp.load_pipeline`: both routes run the same stages in the same order.
 """
 
 from __future__ import annotations
 
+import configparser
+import json
 from collections.abc import Callable
+from functools import cache
 
 from .actions import find_actions
 from .attendance import find_attendance
@@ -17,6 +20,7 @@ from .meeting import find_meeting
 from .people import find_people
 from .quantities import find_quantities
 from .records import Document, PageRef
+from .resources import data_path
 from .sections import find_sections
 from .textlayer import TextLayer
 
@@ -43,3 +47,24 @@ def start_document(layer: TextLayer) -> Document:
         for p in layer.pages
     ]
     return Document(source=layer.path, producer=layer.producer, pages=pages, warnings=list(layer.warnings))
+
+
+@cache
+def stage_order() -> tuple[str, ...]:
+    """The stages named by the pipeline config, in order (spaCy's config format is INI with JSON values)."""
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(data_path("pipeline", "config.cfg"), encoding="utf-8")
+    order = []
+    for component in json.loads(config["nlp"]["pipeline"]):
+        section = config[f"components.{component}"]
+        if "stage" in section:
+            order.append(json.loads(section["stage"]))
+    return tuple(order)
+
+
+def run_stages(layer: TextLayer) -> Document:
+    """Every stage over the layer, in the configured order."""
+    doc = start_document(layer)
+    for name in stage_order():
+        doc = STAGES[name](layer, doc)
+    return doc
