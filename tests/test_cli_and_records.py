@@ -57,10 +57,19 @@ def test_spacy_pipeline_carries_the_records():
 
 
 def test_records_of_a_pdf_match_the_spacy_route():
+    from minutes_nlp.nlp import doc_from_layer
+
     pdf = CORPUS_PDF / "2024-09-16_naringslivsdialog.pdf"
-    doc = extract(pdf)
-    assert [s.title for s in doc.sections][:3] == [
+    direct = extract(pdf)
+    assert [s.title for s in direct.sections][:3] == [
         "Välkomnande",
         "Regional och lokal statistik",
         "Laget runt",
     ]
+    nlp = load_pipeline()
+    spacy_doc = nlp(doc_from_layer(nlp, read_text(pdf)))
+    assert spacy_doc._.record == direct
+    labels = {span.label_ for span in spacy_doc.spans["minutes"]}
+    assert {"PER", "ORG", "DATE", "EMAIL"} <= labels
+    person = next(e for e in spacy_doc.ents if e.label_ == "PER")
+    assert person._.value
