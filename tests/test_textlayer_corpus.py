@@ -66,3 +66,27 @@ def test_bullets_become_one_marker_with_levels(rendered):
                 assert line.text.lstrip().startswith("- ")
                 levels.add(line.list_level)
     assert {1, 2} <= levels
+
+
+# A third producer: the same sources as HTML printed by headless Chromium (Skia/PDF, as Google Docs
+# exports are), with justified text, CSS list markers and page-margin headers and footers.
+import render_html  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def chromium_pdfs(tmp_path_factory) -> dict[str, Path]:
+    if render_html.chromium() is None:
+        pytest.skip("chromium is not installed (apt-get install chromium): .ci/run installs it")
+    folder = tmp_path_factory.mktemp("chromium")
+    return {src.stem: render_html.render_pdf(src, folder) for src in SOURCES}
+
+
+@pytest.mark.parametrize("src", SOURCES, ids=lambda p: p.stem)
+def test_clean_text_matches_the_source_from_chromium(chromium_pdfs, src):
+    layer = read_text(chromium_pdfs[src.stem])
+    assert (layer.producer or "").startswith("Skia/PDF")
+    assert char_similarity(layer.text, render.expected_text(src)) >= 0.98
+    assert not [ch for ch in layer.text if is_private_use(ch) or ch == "\ufffd"]
+    page_number = re.compile(r"(Sida )?\d+( av \d+| \(\d+\))?")
+    assert not [ln for ln in layer.text.splitlines() if page_number.fullmatch(ln.strip())]
+    assert all(p.removed for p in layer.pages)

@@ -156,7 +156,8 @@ def _numbered_item_heading(layer: TextLayer, i: int) -> bool:
     """ "4) Ekonomi" followed by prose is an agenda item; in a run of numbered items it is a list entry."""
     block = layer.blocks[i]
     line = layer.lines[block.first_line]
-    if block.kind != "list_item" or line.list_level != 1 or not (line.list_marker or "")[:1].isdigit():
+    # Indentation does not matter (some producers indent agenda numbers); a digit label does.
+    if block.kind != "list_item" or not (line.list_marker or "")[:1].isdigit():
         return False
     text = layer.text[block.start : block.end].strip()
     label = line.list_marker or ""
