@@ -15,7 +15,6 @@ from .textlayer import TextLayer
 Status = str
 
 _PAREN = re.compile(r"\(([^()]*)\)")
-_PARTY = re.compile(r"^[A-ZÅÄÖ]{1,3}$")  # (S), (M), (KD), (SD), (V), (C), (L), (MP)
 _ENTRY_SPLIT = re.compile(r"\s+[–—-]\s+|;\s*|\s{3,}")
 
 
@@ -116,6 +115,8 @@ def parse_entry(
             if person["organisation"] is None:
                 waiting.append(person)
             continue
+        if _is_party(base, county):
+            continue  # the member's party is not the organisation they attend for
         if not people:
             # "Företagarna, Jenny Östlund": an organisation named first belongs to who follows.
             match = registry.resolve(base, county=county)
@@ -164,9 +165,14 @@ _NUMBERED = re.compile(r"^§|\d")
 _LIST_MARK = re.compile(r"^\s*(?:-|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
+def _is_party(text: str, county: str | None) -> bool:
+    match = default_registry().resolve(text, county=county)
+    return match is not None and match.kind == "party"
+
+
 def _describe(person: dict, part: str, county: str | None) -> None:
     """What a parenthesis after a name says: a party (ignored), an organisation, a role or a remark."""
-    if _PARTY.match(part):
+    if _is_party(part, county):
         return
     match = default_registry().resolve(part, county=county)
     if match:
@@ -246,7 +252,7 @@ def find_attendance(layer: TextLayer, doc: Document) -> Document:
         for line in listing.entries:
             cells = [c.strip() for c in line.split(" | ")]
             if len(cells) > 1:
-                found += _table_row(cells, listing.status, listing.role, county)
+                found += _table_row(cells, listing.status, listing.role, county, host)
                 continue
             for entry in _entries(line) if listing.inline else [line]:
                 found += parse_entry(entry, listing.status, listing.role, county, default_org=host)
@@ -254,13 +260,14 @@ def find_attendance(layer: TextLayer, doc: Document) -> Document:
         if section.kind != "organisation" or not section.people:
             continue
         org = section.organisation or section.organisation_as_written
-        absent = _absent_in_heading(section.title)
+        absent = _absent_in_heading(section.title, county)
         for name in section.people:
             status = "substitute" if absent else "present"
             found.append(Attendance(name=name, organisation=org, status=status, substitute_for=absent))
         if absent:
             found.append(Attendance(name=absent, organisation=org, status="absent"))
     found += _presented_with_role(layer.text, doc.meeting.host, county)
+    found += _acting_in_the_meeting(layer.text, doc.meeting.host, county)
     doc.attendance = _dedupe(found)
     return doc
 
@@ -291,23 +298,72 @@ def _presented_with_role(text: str, host: str | None, county: str | None) -> lis
     return out
 
 
-def _absent_in_heading(title: str) -> str | None:
-    m = re.search(rf"(?:ersättare|ersätter|vikarie)\s+(?:för\s+)?({person_pattern()})", title)
-    return m.group(1) if m else None
+@cache
+def _acting() -> dict[str, re.Pattern[str]]:
+    d = load_json("lang", "sv", "structure.json")
+    person = person_pattern()
+    verbs = "|".join(sorted(map(re.escape, d["speech_verbs"]), key=len, reverse=True))
+    return {
+        "speaker": re.compile(rf"(?P<person>{person})\s+(?:{verbs})\b"),
+        "role_first": re.compile(
+            rf"(?<![\w-])(?P<role>[A-ZÅÄÖa-zåäö][a-zåäö]+(?:[ \t][a-zåäö]+)?)[ \t]+(?P<person>{person})\b"
+        ),
+        "election": re.compile(d["election_pattern"]),
+        "from_org": re.compile(r"\s+(?:från|på|vid|hos)\s+(?P<org>[A-ZÅÄÖ][^,.;()]{1,60})"),
+        "person_anywhere": re.compile(person),
+    }
 
 
-def _table_row(cells: list[str], status: Status, role: str | None, county: str | None) -> list[Attendance]:
-    """A row of an attendance table: a name cell, and organisation and role cells in any order."""
+def _acting_in_the_meeting(text: str, host: str | None, county: str | None) -> list[Attendance]:
+    """People who act in the meeting — speak, present, are elected, are named by their office — attend it."""
+    p = _acting()
     registry = default_registry()
-    people = [c for c in cells if looks_like_person(c)]
-    if not people:
-        return []
-    org = next((m.name for c in cells if (m := registry.resolve(c, county=county))), None)
-    if org is None:
-        others = [c for c in cells if c not in people and c and not role_in(c)]
-        org = others[0] if others else None
-    row_role = next((r for c in cells if (r := role_in(c))), role)
-    return [Attendance(name=people[0], organisation=org, status=status, role=row_role)]
+    out: list[Attendance] = []
+
+    def add(person: str, role: str | None, end: int) -> None:
+        if not looks_like_person(person):
+            # "Kassören Jenny Hultgren": an office in front of the name, capitalised at a sentence start
+            first, _, rest = person.partition(" ")
+            if not (rest and role_in(first) and looks_like_person(rest)):
+                return
+            person, role = rest, role or role_in(first)
+        org = host
+        if m := p["from_org"].match(text, end):
+            found = registry.find_in_text(m.group("org"), county=county)
+            org = found[0][2].name if found else org
+        out.append(Attendance(name=person, organisation=org, status="present", role=role))
+
+    for m in p["speaker"].finditer(text):
+        add(m.group("person"), None, m.end("person"))
+    for m in p["role_first"].finditer(text):
+        role = role_in(m.group("role"))
+        if role and m.group("role").lower().endswith(role.split()[-1]):
+            add(m.group("person"), role, m.end("person"))
+    meeting_roles = set(load_json("lang", "sv", "structure.json")["meeting_roles"])
+    for m in p["election"].finditer(text):
+        role = role_in(m.group("role"))
+        if role not in meeting_roles:
+            continue  # elected to the board, the committee…: not a sign of attending
+        for person in p["person_anywhere"].finditer(m.group("people")):
+            add(person.group(0), role, m.start("people") + person.end())
+    # The organisation named with a person anywhere beats the host assumed elsewhere.
+    named = {a.name: a.organisation for a in out if a.organisation and a.organisation != host}
+    return [a.model_copy(update={"organisation": named.get(a.name, a.organisation)}) for a in out]
+
+
+def _absent_in_heading(title: str, county: str | None) -> str | None:
+    """Whom the representative in a heading stands in for ("X som ersättare för Y", "X ersatte Y")."""
+    from .sections import parse_org_heading  # sections reads attendance lists: import at use
+
+    heading = parse_org_heading(title, county=county)
+    return heading.absent if heading else None
+
+
+def _table_row(
+    cells: list[str], status: Status, role: str | None, county: str | None, default_org: str | None
+) -> list[Attendance]:
+    """A row of an attendance table: a name cell, and organisation, party and role cells in any order."""
+    return parse_entry(", ".join(c for c in cells if c), status, role, county, default_org=default_org)
 
 
 def _dedupe(entries: list[Attendance]) -> list[Attendance]:

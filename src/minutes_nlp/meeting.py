@@ -103,7 +103,14 @@ def _host(layer: TextLayer, head: list[str], county: str | None) -> str | None:
     for line in furniture + head[:3]:
         found = registry.find_in_text(line, county=county)
         if found:
-            return found[0][2].name
+            start, end, match = found[0]
+            # "Företagarna Östersund", "LRF Jämtland": an organisation and a place is its local branch
+            local = [e for s, e, _, _ in find_places(line) if s == end + 1]
+            return (
+                line[start : local[0]]
+                if local and match.kind not in ("municipality", "region")
+                else match.name
+            )
     return None
 
 

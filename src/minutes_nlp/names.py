@@ -51,6 +51,11 @@ def role_in(text: str) -> str | None:
     found = [(m.start(), -len(role), role) for role in _roles() if (m := _role_re(role).search(low))]
     if (m := _role_word().search(low)) is not None:
         found.append((m.start(), -len(m.group(0)), m.group(0)))
+    if not found and " " not in low.strip():
+        # the definite form of an office: "kassören", "ledamoten", "sekreteraren"
+        for stem in (low[:-2] if low.endswith(("en", "et")) else "", low[:-1] if low.endswith("n") else ""):
+            if stem and (role := role_in(stem)) == stem:
+                return role
     # the first role named, and of those starting there the longest ("vice ordförande", not "ordförande")
     return min(found)[2] if found else None
 
@@ -68,6 +73,10 @@ def looks_like_person(text: str) -> bool:
     tokens = [t for t in re.split(r"[\s-]+", text) if t]
     if any(t.lower() in _stopwords() for t in tokens):
         return False
+    if any(len(t) > _data()["max_name_token"] for t in tokens):
+        return False
+    if role_in(tokens[0]) or role_in(re.sub(r"(?:en|n|et)$", "", tokens[0])):
+        return False  # "Kassören Jenny Hultgren", "Revisor Sven-Åke Lindh": an office, then the name
     from .registry import default_registry  # the registry is heavier; only needed here
 
     return default_registry().resolve(text) is None

@@ -32,9 +32,9 @@ from rapidfuzz import fuzz, process
 
 from .resources import load_json
 
-Kind = Literal["region", "municipality", "agency", "university", "association", "company", "other"]
+Kind = Literal["region", "municipality", "agency", "university", "association", "company", "party", "other"]
 KINDS: frozenset[str] = frozenset(
-    ("region", "municipality", "agency", "university", "association", "company", "other")
+    ("region", "municipality", "agency", "university", "association", "company", "party", "other")
 )
 
 FUZZY_CUTOFF = 90.0

@@ -36,15 +36,30 @@ def _rules() -> dict:
     forms = []
     for form in d["organisation_forms"]:
         src = form["pattern"].replace("PERSON", f"(?:{person})").replace("ORG", org)
-        forms.append((form["name"], re.compile(src)))
+        forms.append((form["name"], re.compile(src), bool(form.get("requires_known_org"))))
     agenda = [(r["category"], re.compile(r["pattern"], re.IGNORECASE)) for r in d["agenda_rules"]]
     attendance = [re.compile(r["pattern"], re.IGNORECASE) for r in d["attendance_headers"]]
-    return {"forms": forms, "agenda": agenda, "attendance": attendance, "title_words": d["title_words"]}
+    prefixes = sorted(d["heading_prefixes"], key=len, reverse=True)
+    return {
+        "forms": forms,
+        "agenda": agenda,
+        "attendance": attendance,
+        "title_words": d["title_words"],
+        "prefixes": prefixes,
+    }
 
 
 def _clean_heading(text: str) -> str:
     text = re.sub(r"^\s*-\s+", "", text)  # a heading printed as a bullet item
     return re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
+
+
+def _without_prefix(text: str) -> str:
+    """ "Från Länsstyrelsen – Mats Edvinsson" → "Länsstyrelsen – Mats Edvinsson"."""
+    for prefix in _rules()["prefixes"]:
+        if text.lower().startswith(prefix + " ") and text[len(prefix) + 1 : len(prefix) + 2].isupper():
+            return text[len(prefix) + 1 :]
+    return text
 
 
 def _looks_like_org(text: str) -> bool:
@@ -55,12 +70,12 @@ def _looks_like_org(text: str) -> bool:
 
 def parse_org_heading(text: str, county: str | None = None) -> OrgHeading | None:
     """Read a heading such as "MIUN, Ludde Edgren" or "Länsstyrelsen genom Magnus Lindow"."""
-    text = _clean_heading(text)
+    text = _without_prefix(_clean_heading(text))
     if not text or len(text) > MAX_HEADING_CHARS or text.endswith((".", "!", "?")):
         return None
     registry = default_registry()
     best: tuple[int, OrgHeading] | None = None
-    for _name, form in _rules()["forms"]:
+    for _name, form, needs_known in _rules()["forms"]:
         m = form.match(text)
         if not m:
             continue
@@ -72,7 +87,7 @@ def parse_org_heading(text: str, county: str | None = None) -> OrgHeading | None
         if looks_like_person(org_text):
             continue
         match: OrgMatch | None = registry.resolve(org_text, county=county)
-        if match is None and not _looks_like_org(org_text):
+        if match is None and (needs_known or not _looks_like_org(org_text)):
             continue
         unit = (groups.get("unit") or "").strip() or None
         absent = (groups.get("absent") or "").strip() or None
