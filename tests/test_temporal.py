@@ -319,3 +319,12 @@ def test_seed_minutes(shared_dir) -> None:  # noqa: ANN001 - pytest fixture
     texts = {e.text for e in got}
     assert {"vecka 9", "18 mars", "23-24 april", "2045", "22 april", "25 mars"} <= texts
     assert not any(e.text.startswith(("3500", "3000")) or e.text == "i vår" for e in got)
+
+
+def test_a_misread_past_tense_does_not_move_a_day_most_of_a_year_back():
+    # "Kom igång" (a title) looks like the past tense "kom"; the webinar is next month, not last year.
+    [t] = find_times("Webbinariet Kom igång med öppna data hålls 14 maj kl 10.00.", dt.date(2024, 4, 18))
+    assert (t.value_start, t.time) == (dt.date(2024, 5, 14), "10:00")
+    # a real past reference within the half year stays in the past
+    [t] = find_times("Konferensen hölls 12 december.", dt.date(2024, 2, 26))
+    assert t.value_start == dt.date(2023, 12, 12)

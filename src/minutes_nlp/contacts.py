@@ -9,7 +9,9 @@ from .textlayer import TextLayer
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zåäö]{2,}\b", re.IGNORECASE)
 URL = re.compile(
-    r"(?<![\w@/])(?:https?://|www\.)[^\s<>()\"”’]+|(?<![\w@/.])(?:[a-z0-9-]+\.)+(?:se|nu|com|org|eu|net)/[^\s<>()\"”]*",
+    r"(?<![\w@/])(?:https?://|www\.)[^\s<>()\"”’]+"
+    # a bare domain ("dataportal.se", "regionjh.se/dialog"): a name of three letters or more, a common top level
+    r"|(?<![\w@/.-])(?:[a-z0-9-]{3,}\.)+(?:se|nu|com|org|eu|net|io|info)(?:/[^\s<>()\"”]*)?(?![\w@-])",
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?)]”’'\""

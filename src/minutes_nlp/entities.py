@@ -290,9 +290,19 @@ def find_places(layer: TextLayer, doc: Document) -> Document:
     """Gazetteer places outside organisation names ('Region Jämtland Härjedalen' is no place)."""
     orgs = [(s, e) for s, e, _, _ in organisation_spans(layer, doc)]
     seen = {p.name for p in doc.places}
-    for s, e, name, _kind in _gazetteer_places(layer.text, exclude=orgs):
+    found = list(_gazetteer_places(layer.text, exclude=orgs))
+    found += [(m.start(), m.end(), m.group(0), "road") for m in _road_pattern().finditer(layer.text)]
+    for s, e, name, _kind in sorted(found):
         add_mention(layer, doc, "LOC", s, e, name)
         if name not in seen:
             seen.add(name)
             doc.places.append(Place(name=name))
+    # Where the meeting was held is a place, as the minutes name it ("Kommunhuset, Järpen").
+    if doc.meeting.place and doc.meeting.place not in seen:
+        doc.places.append(Place(name=doc.meeting.place))
     return doc
+
+
+@cache
+def _road_pattern() -> re.Pattern[str]:
+    return re.compile(load_json("lang", "sv", "structure.json")["road_pattern"])

@@ -17,6 +17,7 @@ from .textlayer import TextLayer
 
 HEAD_LINES = 15  # the meeting's facts stand at the top; further down, dates are about other things
 
+_PLACE_END = re.compile(r",\s+(?=[a-zåäö])|\s+(?:samt|och via|eller via)\s+|\s*[(.;]\s")
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
 
 
@@ -57,7 +58,8 @@ def find_meeting(layer: TextLayer, doc: Document) -> Document:
         if date is None and (m := cues["date"].match(line)):
             date = _full_date(m.group(1))
         if place is None and (m := cues["place"].match(line)):
-            place = m.group(1).strip().rstrip(".")
+            # "Regionens hus i Härnösand, med möjlighet att delta via Teams": the place, not the remark
+            place = _PLACE_END.split(m.group(1), maxsplit=1)[0].strip().rstrip(".")
     if date is None:
         date = next((d for line in head if (d := _full_date(line))), None)
     if date is None:

@@ -252,6 +252,7 @@ class _Grammar:
         self.year_blocked_before = set(yd["blocked_before"])
         self.exclusions = set(d["exclusions"])
         self.past_window = dt.timedelta(days=d["year_inference"]["past_window_days"])
+        self.tense_reach = d["year_inference"]["tense_reach_days"]
         t = d["tense"]
         self.tense = t
         self.past_words, self.future_words = set(t["past_words"]), set(t["future_words"])
@@ -426,10 +427,16 @@ class _Grammar:
         mode = tense or ("window" if precise else "next")
         if mode == "past":
             pool = [p for p in cands if p[0] <= m]
-            return max(pool) if pool else None
-        lo = m - self.past_window
-        pool = [p for p in cands if (p[0] >= lo if mode == "window" else p[1] >= m)]
-        return min(pool) if pool else None
+            chosen = max(pool) if pool else None
+        else:
+            lo = m - self.past_window
+            pool = [p for p in cands if (p[0] >= lo if mode == "window" else p[1] >= m)]
+            chosen = min(pool) if pool else None
+        if precise and tense == "past" and chosen and (m - chosen[0]).days > self.tense_reach:
+            # Past tense is read from a few nearby words and can be wrong ("Kom igång … hålls 14 maj"); minutes
+            # that mean a day most of a year back write its year, so a day without one is the nearby one.
+            chosen = min(cands, key=lambda p: abs((p[0] - m).days))
+        return chosen
 
     def part_of(self, span: Span, part: str, whole_month: bool) -> Span:
         s, e = span
