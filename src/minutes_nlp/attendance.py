@@ -108,6 +108,7 @@ def parse_entry(
                 "role": None,
                 "status": status,
                 "substitute_for": None,
+                "party": None,
             }
             for part in inner:
                 _describe(person, part, county)
@@ -115,7 +116,9 @@ def parse_entry(
             if person["organisation"] is None:
                 waiting.append(person)
             continue
-        if _is_party(base, county):
+        if party := _party(base, county):
+            if people and people[-1]["party"] is None:
+                people[-1]["party"] = party
             continue  # the member's party is not the organisation they attend for
         if not people:
             # "Företagarna, Jenny Östlund": an organisation named first belongs to who follows.
@@ -165,14 +168,16 @@ _NUMBERED = re.compile(r"^§|\d")
 _LIST_MARK = re.compile(r"^\s*(?:-|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
-def _is_party(text: str, county: str | None) -> bool:
+def _party(text: str, county: str | None) -> str | None:
+    """The party a short field names ("S", "KD", "Centerpartiet"), or None."""
     match = default_registry().resolve(text, county=county)
-    return match is not None and match.kind == "party"
+    return match.name if match is not None and match.kind == "party" else None
 
 
 def _describe(person: dict, part: str, county: str | None) -> None:
-    """What a parenthesis after a name says: a party (ignored), an organisation, a role or a remark."""
-    if _is_party(part, county):
+    """What a parenthesis after a name says: a party, an organisation, a role or a remark."""
+    if party := _party(part, county):
+        person["party"] = person["party"] or party
         return
     match = default_registry().resolve(part, county=county)
     if match:
@@ -381,6 +386,7 @@ def _dedupe(entries: list[Attendance]) -> list[Attendance]:
                 "role": kept.role or a.role,
                 "status": a.status if a.status != "present" and kept.status == "present" else kept.status,
                 "substitute_for": kept.substitute_for or a.substitute_for,
+                "party": kept.party or a.party,
             }
         )
     return list(by_name.values())

@@ -275,6 +275,8 @@ def find_organisations(layer: TextLayer, doc: Document) -> Document:
         note(name, None if unit_of.get(written) else written)
         add_mention(layer, doc, "ORG", s, e, name)
     for a in doc.attendance:
+        if a.party:
+            note(a.party, None)
         if a.organisation:
             hit = reg.resolve(a.organisation, county=county)
             name = hit.name if hit else a.organisation

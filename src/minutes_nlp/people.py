@@ -188,6 +188,7 @@ def find_people(layer: TextLayer, doc: Document) -> Document:
     for entry in doc.attendance:
         person = index.add(entry.name)
         person.add_org(index.canonical(entry.organisation))
+        person.add_org(entry.party)
         person.add_role(entry.role)
         if entry.substitute_for:
             index.add(entry.substitute_for).add_org(index.canonical(entry.organisation))
@@ -463,6 +464,9 @@ def _host_staff(index: _Index, doc: Document) -> None:
             if entry.organisation is None and person is not None and not person.orgs:
                 person.add_org(host)
     staff = [p for p in index.people.values() if p.roles and in_agenda(p)]
+    if host is not None:
+        # in a body's own minutes, people its agenda items name without an organisation are its own
+        staff = [p for p in index.people.values() if in_agenda(p)]
     if host is None:
         known = {p.orgs[0] for p in staff if len(p.orgs) == 1}
         host = known.pop() if len(known) == 1 else None

@@ -54,6 +54,7 @@ class Attendance(Record):
     status: Literal["present", "absent", "substitute"] = "present"
     substitute_for: str | None = None
     role: str | None = None
+    party: str | None = Field(None, description="political party, for elected members")
 
 
 class Organisation(Record):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .attendance import attendance_lists, heading_starts
-from .names import looks_like_person, person_pattern
+from .names import looks_like_person, person_pattern, role_in
 from .records import Document, Section
 from .registry import OrgMatch, default_registry
 from .resources import load_json
@@ -87,7 +87,10 @@ def parse_org_heading(text: str, county: str | None = None) -> OrgHeading | None
         if looks_like_person(org_text):
             continue
         match: OrgMatch | None = registry.resolve(org_text, county=county)
-        if match is None and (needs_known or not _looks_like_org(org_text)):
+        if match is None and not _looks_like_org(org_text):
+            continue
+        if match is None and needs_known and (len(org_text.split()) < 2 or role_in(org_text)):
+            # "Kontaktperson: Name", "Föredragande: Name" are labels; "Avdelningen för X: Name" is a unit
             continue
         unit = (groups.get("unit") or "").strip() or None
         absent = (groups.get("absent") or "").strip() or None
