@@ -101,7 +101,13 @@ def parse_entry(
     for item in _split_items(text):
         inner = [p.strip() for p in _PAREN.findall(item)]
         base = _PAREN.sub(" ", item).strip(" ,")
-        if looks_like_person(base):
+        # "Elvira Nyberg, Volvo Lastvagnar": after a person still without organisation or party, two
+        # capitalised words that start with no known first name are the organisation
+        after_bare = people and people[-1]["organisation"] is None and people[-1]["party"] is None
+        trailing = _trailing_role(base)
+        if trailing:
+            base = trailing[0]
+        if looks_like_person(base) and not (after_bare and _names_a_body(base)):
             person = {
                 "name": base,
                 "organisation": head_org,
@@ -112,6 +118,16 @@ def parse_entry(
             }
             for part in inner:
                 _describe(person, part, county)
+            if trailing:
+                # "Kerstin Hellgren (S) ordförande", "Sebastian Nord (V) tjänstgörande ersättare för Hanna Blixt"
+                if sub := _substitute_phrase().match(trailing[1]):
+                    person.update(
+                        status="substitute",
+                        substitute_for=sub.group("absent"),
+                        role=sub.group("role").lower(),
+                    )
+                else:
+                    person["role"] = role_in(trailing[1])
             people.append(person)
             if person["organisation"] is None:
                 waiting.append(person)
@@ -168,6 +184,22 @@ _NUMBERED = re.compile(r"^§|\d")
 _LIST_MARK = re.compile(r"^\s*(?:-|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
+def _trailing_role(base: str) -> tuple[str, str] | None:
+    """ "Kerstin Hellgren  ordförande" → ("Kerstin Hellgren", "ordförande") when the tail names a role."""
+    m = _acting()["name_then_rest"].match(base)
+    if m and role_in(m.group("rest")) and looks_like_person(m.group("person")):
+        return m.group("person"), m.group("rest")
+    return None
+
+
+def _names_a_body(text: str) -> bool:
+    """After a person in the same entry, two capitalised words that start with no known first name
+    ("Volvo Lastvagnar", "Komatsu Forest") are the organisation, not a second person."""
+    from .people import first_names  # the name lists load with the people stage
+
+    return text.split()[0] not in first_names()
+
+
 def _party(text: str, county: str | None) -> str | None:
     """The party a short field names ("S", "KD", "Centerpartiet"), or None."""
     match = default_registry().resolve(text, county=county)
@@ -183,10 +215,11 @@ def _describe(person: dict, part: str, county: str | None) -> None:
     if match:
         person["organisation"] = match.name
         return
-    for piece in part.split(","):
-        found = role_in(piece)
-        if found and person["role"] is None:
-            person["role"] = found
+    roles = [r for piece in part.split(",") if (r := role_in(piece))]
+    if roles:
+        person["role"] = person["role"] or roles[0]
+    elif part[:1].isupper() and len(part.split()) <= 4 and person["organisation"] is None:
+        person["organisation"] = part  # "(Företagarna Västerbotten)": an organisation the registry lacks
 
 
 def _entries(rest: str) -> list[str]:
@@ -309,13 +342,18 @@ def _acting() -> dict[str, re.Pattern[str]]:
     person = person_pattern()
     verbs = "|".join(sorted(map(re.escape, d["speech_verbs"]), key=len, reverse=True))
     return {
-        "speaker": re.compile(rf"(?P<person>{person})\s+(?:{verbs})\b"),
+        # "Cecilia Blom efterlyste", "Kjell Strandqvist (M) och Lina Hedenström (C) yrkar"
+        "speaker": re.compile(
+            rf"(?P<people>{person}(?:[ \t]*\([^()\n]{{1,30}}\))?(?:[ \t]*(?:,|och)[ \t]*{person}(?:[ \t]*\([^()\n]{{1,30}}\))?)*)"
+            rf"[ \t]+(?:{verbs})\b"
+        ),
         "role_first": re.compile(
             rf"(?<![\w-])(?P<role>[A-ZÅÄÖa-zåäö][a-zåäö]+(?:[ \t][a-zåäö]+)?)[ \t]+(?P<person>{person})\b"
         ),
         "election": re.compile(d["election_pattern"]),
         "from_org": re.compile(r"\s+(?:från|på|vid|hos)\s+(?P<org>[A-ZÅÄÖ][^,.;()]{1,60})"),
         "person_anywhere": re.compile(person),
+        "name_then_rest": re.compile(rf"^(?P<person>{person})\s+(?P<rest>[0-9:a-zåäöé][^()]*)$"),
     }
 
 
@@ -339,7 +377,8 @@ def _acting_in_the_meeting(text: str, host: str | None, county: str | None) -> l
         out.append(Attendance(name=person, organisation=org, status="present", role=role))
 
     for m in p["speaker"].finditer(text):
-        add(m.group("person"), None, m.end("person"))
+        for person in p["person_anywhere"].finditer(m.group("people")):
+            add(person.group(0), None, m.start("people") + person.end())
     for m in p["role_first"].finditer(text):
         role = role_in(m.group("role"))
         if role and m.group("role").lower().endswith(role.split()[-1]):

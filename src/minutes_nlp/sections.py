@@ -40,12 +40,17 @@ def _rules() -> dict:
     agenda = [(r["category"], re.compile(r["pattern"], re.IGNORECASE)) for r in d["agenda_rules"]]
     attendance = [re.compile(r["pattern"], re.IGNORECASE) for r in d["attendance_headers"]]
     prefixes = sorted(d["heading_prefixes"], key=len, reverse=True)
+    labels = "|".join(map(re.escape, sorted(d["presenter_labels"], key=len, reverse=True)))
+    presenter = re.compile(rf"^(?:{labels})\s*:\s*(?P<person>{person})", re.IGNORECASE)
+    report_verbs = sorted(d["org_heading_verbs"], key=len, reverse=True)
     return {
         "forms": forms,
         "agenda": agenda,
         "attendance": attendance,
         "title_words": d["title_words"],
         "prefixes": prefixes,
+        "presenter": presenter,
+        "report_verbs": report_verbs,
     }
 
 
@@ -154,10 +159,13 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
             heads.append((i, "organisation", clean, org, None))
             continue
         if block.kind == "heading":
-            match = registry.resolve(clean, county=county)
+            org_text = _without_report_verb(clean)
+            match = registry.resolve(org_text, county=county)
             if match and len(clean) <= 60:
-                # An organisation line of its own: its units follow ("Region X" → "Hälso- och sjukvården genom …").
-                heads.append((i, "organisation", clean, OrgHeading(match.name, clean, ()), None))
+                # An organisation line of its own: a presenter line may follow ("Kiruna kommun" /
+                # "Föredragande: Name"), or its units ("Region X" → "Hälso- och sjukvården genom …").
+                people = _presenter(layer, i + 1)
+                heads.append((i, "organisation", clean, OrgHeading(match.name, org_text, people), None))
             else:
                 heads.append((i, "agenda", clean, None, None))
             continue
@@ -168,6 +176,24 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
         ):
             heads.append((i, "agenda", clean, None, None))
     return _emit(layer, doc, heads)
+
+
+def _without_report_verb(heading: str) -> str:
+    """ "Trafikverket informerar" → "Trafikverket"."""
+    low = heading.lower()
+    for verb in _rules()["report_verbs"]:
+        if low.endswith(" " + verb):
+            return heading[: -len(verb) - 1].strip()
+    return heading
+
+
+def _presenter(layer: TextLayer, i: int) -> tuple[str, ...]:
+    """The person a "Föredragande: Name, titel" line right under a heading names."""
+    if i >= len(layer.blocks):
+        return ()
+    block = layer.blocks[i]
+    m = _rules()["presenter"].match(layer.text[block.start : block.end])
+    return (m.group("person"),) if m and looks_like_person(m.group("person")) else ()
 
 
 def _numbered_item_heading(layer: TextLayer, i: int) -> bool:
