@@ -24,11 +24,6 @@ def _headers() -> list[tuple[str, re.Pattern[str]]]:
     return [(r["status"], re.compile(r["pattern"], re.IGNORECASE)) for r in d["attendance_headers"]]
 
 
-@cache
-def _person_anywhere() -> re.Pattern[str]:
-    return re.compile(person_pattern())
-
-
 def _header(line: str) -> tuple[Status, str, str] | None:
     """(status, header word, rest of the line) when ``line`` opens an attendance list."""
     stripped = re.sub(r"^\s*-\s+", "", line).strip()

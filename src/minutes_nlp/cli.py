@@ -16,7 +16,7 @@ from . import __version__
 from .errors import MinutesError
 from .evaluation.command import add_subcommand as add_evaluate
 from .pipeline import extract
-from .records import json_schema
+from .records import RECORD_TYPES, json_schema
 from .text import build as read_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -108,19 +108,7 @@ def _summary(doc) -> str:
     lines = [f"{doc.source}: {len(doc.pages)} pages"]
     if doc.meeting.title or doc.meeting.date:
         lines.append(f"meeting: {doc.meeting.title or ''} {doc.meeting.date or ''}".rstrip())
-    for name in (
-        "sections",
-        "attendance",
-        "people",
-        "organisations",
-        "places",
-        "dates",
-        "events",
-        "quantities",
-        "emails",
-        "urls",
-        "action_items",
-    ):
+    for name in RECORD_TYPES:
         lines.append(f"{name}: {len(getattr(doc, name))}")
     return "\n".join(lines)
 

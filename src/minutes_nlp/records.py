@@ -9,6 +9,21 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "0.1"
 
+# The lists of records a Document carries, in the order the CLI summary and the evaluation show them.
+RECORD_TYPES = (
+    "sections",
+    "attendance",
+    "people",
+    "organisations",
+    "places",
+    "dates",
+    "events",
+    "quantities",
+    "emails",
+    "urls",
+    "action_items",
+)
+
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid")

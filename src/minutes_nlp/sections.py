@@ -122,10 +122,6 @@ def is_attendance_header(text: str) -> bool:
     return any(p.match(_clean_heading(text)) for p in _rules()["attendance"])
 
 
-def _is_heading_block(layer: TextLayer, block: Block) -> bool:
-    return block.kind == "heading"
-
-
 def _candidate_text(layer: TextLayer, block: Block) -> str:
     return layer.text[block.start : block.end]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..records import Document
+from ..records import RECORD_TYPES, Document
 from .match import (
     NAME_THRESHOLD,
     TEXT_THRESHOLD,
@@ -23,19 +23,7 @@ from .match import (
     text_score,
 )
 
-TYPES = (
-    "sections",
-    "attendance",
-    "people",
-    "organisations",
-    "places",
-    "dates",
-    "events",
-    "quantities",
-    "emails",
-    "urls",
-    "action_items",
-)
+TYPES = RECORD_TYPES
 
 
 def as_gold_shape(doc: Document) -> dict[str, Any]:
