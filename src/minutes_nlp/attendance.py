@@ -282,9 +282,20 @@ def find_attendance(layer: TextLayer, doc: Document) -> Document:
     host = doc.meeting.host
     found: list[Attendance] = []
     for listing in attendance_lists(layer.text, heading_starts(layer)):
+        columns: list[str | None] | None = None  # organisations heading the columns of a table
         for line in listing.entries:
             cells = [c.strip() for c in line.split(" | ")]
             if len(cells) > 1:
+                if columns is None and (heads := _column_organisations(cells, county)):
+                    columns = heads
+                    continue
+                if columns is not None and len(cells) == len(columns):
+                    # "Från Skatteverket | Från Företagarna": one person per cell, of the column's organisation
+                    for cell, org in zip(cells, columns, strict=True):
+                        found += parse_entry(
+                            cell, listing.status, listing.role, county, default_org=org or host
+                        )
+                    continue
                 found += _table_row(cells, listing.status, listing.role, county, host)
                 continue
             for entry in _entries(line) if listing.inline else [line]:
@@ -396,6 +407,19 @@ def _absent_in_heading(title: str, county: str | None) -> str | None:
 
     heading = parse_org_heading(title, county=county)
     return heading.absent if heading else None
+
+
+def _column_organisations(cells: list[str], county: str | None) -> list[str | None] | None:
+    """A header row whose every cell names an organisation ("Från Skatteverket | Från Företagarna")."""
+    registry = default_registry()
+    heads: list[str | None] = []
+    for cell in cells:
+        name = re.sub(r"^(?:från|för|deltagare från|representanter för)\s+", "", cell, flags=re.IGNORECASE)
+        match = registry.resolve(name, county=county)
+        if match is None or looks_like_person(name):
+            return None
+        heads.append(match.name)
+    return heads
 
 
 def _table_row(
