@@ -17,7 +17,9 @@ from .textlayer import TextLayer
 
 HEAD_LINES = 15  # the meeting's facts stand at the top; further down, dates are about other things
 
-_PLACE_END = re.compile(r",\s+(?=[a-zåäö])|\s+(?:samt|och via|eller via)\s+|\s*[(.;]\s")
+_PLACE_END = re.compile(
+    r",\s+(?=(?:med|där|som|via|men|samt|och)\b)|\s+(?:samt|och via|eller via)\s+|\s*[(.;]\s"
+)
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
 
 
@@ -26,7 +28,9 @@ def _cues() -> dict[str, re.Pattern[str]]:
     d = load_json("lang", "sv", "structure.json")
 
     def cue(words: list[str]) -> re.Pattern[str]:
-        return re.compile(rf"^\s*(?:{'|'.join(map(re.escape, words))})\s*[:.]?\s*(.+)$", re.IGNORECASE)
+        # longest label first: "Plats och tid:" before "Plats"
+        alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        return re.compile(rf"^\s*(?:{alternatives})\s*[:.]?\s*(.+)$", re.IGNORECASE)
 
     title = re.compile(rf"\b(?:{'|'.join(map(re.escape, d['title_words']))})\b", re.IGNORECASE)
     return {"date": cue(d["date_cues"]), "place": cue(d["place_cues"]), "title": title}
@@ -38,6 +42,16 @@ def _full_date(text: str) -> dt.date | None:
         if t.value_start and t.kind in ("date", "range", "deadline") and re.search(r"\d{4}", t.text):
             return t.value_start
     return None
+
+
+def _place_of(value: str) -> str | None:
+    """The place in a "Plats och tid:" value: days and clock times removed, then the remark after it."""
+    for t in reversed(find_times(value, None)):
+        value = value[: t.start] + value[t.end :]
+    value = re.sub(r"\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b", " ", value, flags=re.IGNORECASE)
+    value = value.strip(" ,;.–-")
+    value = _PLACE_END.split(value, maxsplit=1)[0].strip(" ,;.–-")
+    return value or None
 
 
 def _date_from_name(path: str) -> dt.date | None:
@@ -59,7 +73,7 @@ def find_meeting(layer: TextLayer, doc: Document) -> Document:
             date = _full_date(m.group(1))
         if place is None and (m := cues["place"].match(line)):
             # "Regionens hus i Härnösand, med möjlighet att delta via Teams": the place, not the remark
-            place = _PLACE_END.split(m.group(1), maxsplit=1)[0].strip().rstrip(".")
+            place = _place_of(m.group(1))
     if date is None:
         date = next((d for line in head if (d := _full_date(line))), None)
     if date is None:
