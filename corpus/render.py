@@ -26,7 +26,14 @@ FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/de
 # Word puts list bullets in the Symbol font at the private-use code point U+F0B7; PDFs exported by Word carry that
 # code point in their text layer, so the corpus must too.
 SYMBOL_BULLET = "\uf0b7"
-BULLET_GLYPHS = {"symbol": SYMBOL_BULLET, "bullet": "\u2022", "square": "\u25aa", "dash": "\u2013", "hyphen": "-", "o": "o"}
+BULLET_GLYPHS = {
+    "symbol": SYMBOL_BULLET,
+    "bullet": "\u2022",
+    "square": "\u25aa",
+    "dash": "\u2013",
+    "hyphen": "-",
+    "o": "o",
+}
 FOOTERS = ("{n}", "Sida {n} av {N}", "{n} ({N})", "")
 PRODUCERS = ("reportlab", "fpdf2")
 # Fixed so that re-rendering gives byte-identical files.
@@ -184,7 +191,11 @@ def register_reportlab_fonts(style: Style) -> tuple[str, str]:
     for name, file in zip(names, (regular, bold), strict=True):
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(font_path(file))))
-    for name, file in (("CorpusSymbol", None), ("BulletSans", "DejaVuSans.ttf"), ("BulletMono", "DejaVuSansMono.ttf")):
+    for name, file in (
+        ("CorpusSymbol", None),
+        ("BulletSans", "DejaVuSans.ttf"),
+        ("BulletMono", "DejaVuSansMono.ttf"),
+    ):
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(symbol_font() if file is None else font_path(file))))
     return names
@@ -290,12 +301,17 @@ def table(rows, pages, y, left, right, top, bottom, regular, bold, s) -> float:
     pad = 4.0
     ncols = max(len(r) for r in rows)
     rows = [r + [""] * (ncols - len(r)) for r in rows]
-    natural = [max(width(r[c], bold if i == 0 else regular, s) for i, r in enumerate(rows)) + 2 * pad for c in range(ncols)]
+    natural = [
+        max(width(r[c], bold if i == 0 else regular, s) for i, r in enumerate(rows)) + 2 * pad
+        for c in range(ncols)
+    ]
     total = right - left
     floor = [min(n, total / ncols * 0.6) for n in natural]
     extra = total - sum(floor)
     want = [n - f for n, f in zip(natural, floor, strict=True)]
-    colw = [f + (extra * w / sum(want) if sum(want) else extra / ncols) for f, w in zip(floor, want, strict=True)]
+    colw = [
+        f + (extra * w / sum(want) if sum(want) else extra / ncols) for f, w in zip(floor, want, strict=True)
+    ]
     lead = s * 1.25
     xs = [left]
     for w in colw:
@@ -332,7 +348,16 @@ def page_furniture(pages: list[list[Op]], style: Style) -> None:
         if style.footer:
             text = style.footer.replace("{n}", str(n)).replace("{N}", str(n_pages))
             w = width(text, style.font, small)
-            ops.append(Op("text", style.page_w - style.margin - w, style.page_h - style.margin * 0.5, text, style.font, small))
+            ops.append(
+                Op(
+                    "text",
+                    style.page_w - style.margin - w,
+                    style.page_h - style.margin * 0.5,
+                    text,
+                    style.font,
+                    small,
+                )
+            )
 
 
 # ----------------------------------------------------------------------------------------------- producers
@@ -447,15 +472,22 @@ def render(src: Path, out_dir: Path, variant: str | None = None, producer: str |
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("ids", nargs="*", help="document ids (default: all under corpus/src)")
-    ap.add_argument("--out", type=Path, help="output folder (default corpus/pdf, or a temp folder for --variant)")
+    ap.add_argument("ids", nargs="*", help="document ids (default: all sources)")
+    ap.add_argument(
+        "--src", type=Path, default=SRC, help="folder of sources (default corpus/src; also a held-out set)"
+    )
+    ap.add_argument(
+        "--out",
+        type=Path,
+        help="output folder (default: pdf beside the sources, or a temp folder for --variant)",
+    )
     ap.add_argument("--variant", help="render another layout of the same sources: alt, alt2 or alt3")
     args = ap.parse_args(argv)
-    sources = sorted(SRC.glob("*.md"))
-    if args.ids:
-        sources = [SRC / f"{i}.md" for i in args.ids]
+    sources = [args.src / f"{i}.md" for i in args.ids] if args.ids else sorted(args.src.glob("*.md"))
     out = args.out or (
-        Path(tempfile.gettempdir()) / "minutes_nlp_corpus" / args.variant if args.variant else CORPUS / "pdf"
+        Path(tempfile.gettempdir()) / "minutes_nlp_corpus" / args.variant
+        if args.variant
+        else args.src.parent / "pdf"
     )
     for src in sources:
         print(render(src, out, args.variant))

@@ -114,9 +114,10 @@ def render_pdf(src: Path, out_dir: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True)
+    parser.add_argument("--src", type=Path, default=render.SRC, help="folder of sources (default corpus/src)")
     parser.add_argument("ids", nargs="*")
     args = parser.parse_args(argv)
-    sources = sorted(render.SRC.glob("*.md"))
+    sources = sorted(args.src.glob("*.md"))
     if args.ids:
         sources = [s for s in sources if s.stem in args.ids]
     for src in sources:
