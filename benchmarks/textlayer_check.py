@@ -2,7 +2,7 @@
 
     python benchmarks/textlayer_check.py [--shared ../shared]
 
-1. Every source of corpus/src, corpus/heldout/src and corpus/heldout2/src is rendered in every layout
+1. Every source of corpus/src and of every held-out set (corpus/heldout*/src) is rendered in every layout
    of corpus/render.py (reportlab and fpdf2; variants alt, alt2, alt3) and, when Chromium is installed,
    by headless Chromium (corpus/render_html.py). The clean text is compared with the source text
    (character similarity, whitespace folded) and checked for private-use/replacement characters and
@@ -33,9 +33,8 @@ PAGE_NUMBER = re.compile(r"(Sida )?\d+( av \d+| \(\d+\))?")
 
 
 def rendered_rows(tmp: Path) -> list[tuple[str, str, float, int, int]]:
-    sources = [
-        p for d in ("src", "heldout/src", "heldout2/src") for p in sorted((ROOT / "corpus" / d).glob("*.md"))
-    ]
+    folders = [ROOT / "corpus" / "src", *sorted((ROOT / "corpus").glob("heldout*/src"))]
+    sources = [p for d in folders for p in sorted(d.glob("*.md"))]
     rows = []
     layouts: list[str | None] = [None, "alt", "alt2", "alt3"]
     for src in sources:
