@@ -294,6 +294,7 @@ def find_places(layer: TextLayer, doc: Document) -> Document:
     seen = {p.name for p in doc.places}
     found = list(_gazetteer_places(layer.text, exclude=orgs))
     found += [(m.start(), m.end(), m.group(0), "road") for m in _road_pattern().finditer(layer.text)]
+    found += _cued_places(layer.text, doc, orgs + [(s, e) for s, e, _, _ in found])
     for s, e, name, _kind in sorted(found):
         add_mention(layer, doc, "LOC", s, e, name)
         if name not in seen:
@@ -303,6 +304,31 @@ def find_places(layer: TextLayer, doc: Document) -> Document:
     if doc.meeting.place and doc.meeting.place not in seen:
         doc.places.append(Place(name=doc.meeting.place))
     return doc
+
+
+def _cued_places(text: str, doc: Document, claimed: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """Places outside the gazetteer, named after a preposition of place: "i Böda", "vid Tännforsen"."""
+    data = load_json("lang", "sv", "structure.json")
+    not_places = frozenset(data["not_places"])
+    people = {part for p in doc.people for part in p.name.split()}
+    times = [(t.start, t.end) for t in find_times(text, doc.meeting.date)]
+    out = []
+    for m in _place_cue().finditer(text):
+        s, e = m.span("name")
+        name = m.group("name")
+        if name in not_places or set(name.split()) & people:
+            continue
+        if any(a < e and s < b for a, b in claimed + times):
+            continue
+        if default_registry().resolve(name, county=doc.meeting.county):
+            continue
+        out.append((s, e, name, "place"))
+    return out
+
+
+@cache
+def _place_cue() -> re.Pattern[str]:
+    return re.compile(load_json("lang", "sv", "structure.json")["place_cue"])
 
 
 @cache
