@@ -40,15 +40,17 @@ def _header(line: str) -> tuple[Status, str, str] | None:
     return None
 
 
-def _split_items(text: str) -> list[str]:
-    """Split at commas, semicolons, "samt"/"och" and sentence stops — never inside parentheses."""
+def _split_items(text: str, county: str | None = None) -> list[str]:
+    """Split at commas, semicolons, "samt"/"och" and sentence stops — never inside parentheses, nor inside
+    an organisation's name ("Sveriges Kommuner och Regioner")."""
+    names = [(s, e) for s, e, _ in default_registry().find_in_text(text, county=county)]
     items, depth, current = [], 0, []
     i = 0
     while i < len(text):
         ch = text[i]
         depth += ch == "("
         depth -= ch == ")" and depth > 0
-        if depth == 0:
+        if depth == 0 and not any(s < i < e for s, e in names):
             m = _ITEM_BREAK.match(text, i)
             if m:
                 items.append("".join(current))
@@ -93,7 +95,7 @@ def parse_entry(
             head_org, text = match.name, tail
     people: list[dict] = []
     waiting: list[dict] = []  # people still without an organisation
-    for item in _split_items(text):
+    for item in _split_items(text, county):
         inner = [p.strip() for p in _PAREN.findall(item)]
         base = _PAREN.sub(" ", item).strip(" ,")
         # "Elvira Nyberg, Volvo Lastvagnar": after a person still without organisation or party, two

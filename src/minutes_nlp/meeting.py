@@ -44,6 +44,14 @@ def _full_date(text: str) -> dt.date | None:
     return None
 
 
+@cache
+def _organisation_shape() -> re.Pattern[str]:
+    suffixes = "|".join(map(re.escape, load_json("lang", "sv", "structure.json")["org_suffixes"]))
+    return re.compile(
+        rf"(?<![\w-])[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[A-ZÅÄÖ][\wåäöÅÄÖ-]*){{0,3}}\s(?:{suffixes})(?![\w-])"
+    )
+
+
 def _place_of(value: str) -> str | None:
     """The place in a "Plats och tid:" value: days and clock times removed, then the remark after it."""
     for t in reversed(find_times(value, None)):
@@ -118,6 +126,8 @@ def _host(layer: TextLayer, head: list[str], county: str | None) -> str | None:
     furniture = list(dict.fromkeys(line for page in layer.pages for line in page.removed))
     for line in furniture + head[:3]:
         found = registry.find_in_text(line, county=county)
+        if not found and (named := _organisation_shape().search(line)):
+            return named.group(0)  # "Destination Mora AB – Styrelsen": a company the registry does not know
         if found:
             start, end, match = found[0]
             # "Företagarna Östersund", "LRF Jämtland": an organisation and a place is its local branch
