@@ -13,26 +13,16 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 sys.path.insert(0, str(CORPUS))
 
+from minutes_nlp.records import RECORD_TYPES  # noqa: E402
+from minutes_nlp.temporal import KINDS  # noqa: E402
+
 render = pytest.importorskip("render", reason="corpus/render.py needs reportlab and fpdf2 (extra 'render')")
 
 SYMBOL_DOC = "2024-09-16_naringslivsdialog"  # bullet: symbol, producer: reportlab
 SOURCES = sorted((CORPUS / "src").glob("*.md"))
 GOLDS = sorted((CORPUS / "gold").glob("*.json"))
 
-TOP_KEYS = {
-    "meeting",
-    "sections",
-    "attendance",
-    "people",
-    "organisations",
-    "places",
-    "dates",
-    "events",
-    "quantities",
-    "emails",
-    "urls",
-    "action_items",
-}
+TOP_KEYS = {"meeting", *RECORD_TYPES}  # the gold follows the JSON contract of the records
 ITEM_KEYS = {
     "sections": {"kind", "title", "organisation", "organisation_as_written", "people", "parent"},
     "attendance": {"name", "organisation", "status", "substitute_for", "role"},
@@ -42,19 +32,7 @@ ITEM_KEYS = {
     "quantities": {"text", "value", "unit"},
     "action_items": {"text", "responsible", "due"},
 }
-DATE_KINDS = {
-    "date",
-    "range",
-    "week",
-    "month",
-    "season",
-    "year",
-    "holiday",
-    "relative",
-    "recurrence",
-    "deadline",
-    "time",
-}
+DATE_KINDS = set(KINDS)
 
 
 @pytest.fixture(scope="module")
