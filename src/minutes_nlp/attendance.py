@@ -69,7 +69,7 @@ _ITEM_BREAK = re.compile(r"\s*[,;]\s*|\s+(?:samt|och)\s+|\.\s+(?=[A-ZÅÄÖ])")
 @cache
 def _substitute_phrase() -> re.Pattern[str]:
     return re.compile(
-        rf"^(?P<role>(?:tjänstgörande\s+)?(?:ersättare|ersätter|vikarie))\s+(?:för\s+)?(?P<absent>{person_pattern()})",
+        rf"^(?P<som>som\s+)?(?P<role>(?:tjänstgörande\s+)?(?:ersättare|ersätter|vikarie))\s+(?:för\s+)?(?P<absent>{person_pattern()})",
         re.IGNORECASE,
     )
 
@@ -119,9 +119,7 @@ def parse_entry(
                 # "Kerstin Hellgren (S) ordförande", "Sebastian Nord (V) tjänstgörande ersättare för Hanna Blixt"
                 if sub := _substitute_phrase().match(trailing[1]):
                     person.update(
-                        status="substitute",
-                        substitute_for=sub.group("absent"),
-                        role=sub.group("role").lower(),
+                        status="substitute", substitute_for=sub.group("absent"), role=_sub_role(sub)
                     )
                 else:
                     person["role"] = role_in(trailing[1])
@@ -144,9 +142,7 @@ def parse_entry(
         last = people[-1]
         sub = _substitute_phrase().match(base)
         if sub:
-            last.update(
-                status="substitute", substitute_for=sub.group("absent"), role=sub.group("role").lower()
-            )
+            last.update(status="substitute", substitute_for=sub.group("absent"), role=_sub_role(sub))
             continue
         found_role = role_in(base)
         match = registry.resolve(base, county=county)
@@ -174,7 +170,15 @@ def parse_entry(
         p["role"] = p["role"] or role
         p["organisation"] = p["organisation"] or default_org
         out.append(Attendance(**p))
+        if p["substitute_for"]:
+            # whom a substitute stands in for is away
+            out.append(Attendance(name=p["substitute_for"], organisation=p["organisation"], status="absent"))
     return out
+
+
+def _sub_role(sub: re.Match[str]) -> str | None:
+    """ "tjänstgörande ersättare för X" is an office; "som ersättare för X" only says who stands in."""
+    return None if sub.group("som") else sub.group("role").lower()
 
 
 _NUMBERED = re.compile(r"^§|\d")

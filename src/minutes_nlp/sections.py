@@ -155,8 +155,7 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
             heads.append((i, "organisation", clean, org, None))
             continue
         if block.kind == "heading":
-            org_text = _without_report_verb(clean)
-            match = registry.resolve(org_text, county=county)
+            org_text, match = _organisation_of_heading(clean, county)
             if match and len(clean) <= 60:
                 # An organisation line of its own: a presenter line may follow ("Kiruna kommun" /
                 # "Föredragande: Name"), or its units ("Region X" → "Hälso- och sjukvården genom …").
@@ -170,8 +169,25 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
             and block.kind == "text"
             or _numbered_item_heading(layer, i)
         ):
-            heads.append((i, "agenda", clean, None, None))
+            # "3. Information från Inera": an agenda item an organisation reports in
+            org_text, match = _organisation_of_heading(clean, county)
+            if match:
+                heads.append((i, "organisation", clean, OrgHeading(match.name, org_text, ()), None))
+            else:
+                heads.append((i, "agenda", clean, None, None))
     return _emit(layer, doc, heads)
+
+
+def _organisation_of_heading(heading: str, county: str | None) -> tuple[str, OrgMatch | None]:
+    """The organisation a heading names as its reporter: "Trafikverket", "Trafikverket informerar",
+    "3. Information från Inera", "Digg om den gemensamma infrastrukturen"."""
+    registry = default_registry()
+    bare = _without_prefix(re.sub(r"^(?:§\s*)?\d{1,2}[.)]?\s+", "", heading))
+    for candidate in (heading, _without_report_verb(bare), bare.split(" om ", 1)[0]):
+        match = registry.resolve(candidate, county=county)
+        if match and match.score >= 96:
+            return candidate, match
+    return heading, None
 
 
 def _without_report_verb(heading: str) -> str:
