@@ -128,7 +128,6 @@ def _candidate_text(layer: TextLayer, block: Block) -> str:
 
 def find_sections(layer: TextLayer, doc: Document) -> Document:
     """Sections in document order; each runs from its heading to the next heading."""
-    registry = default_registry()
     county = doc.meeting.county
     # Lines of an attendance list ("Anna Berg, Digg") read like report headings but are not.
     listed = [(a.start, a.end) for a in attendance_lists(layer.text, heading_starts(layer)) if not a.inline]
