@@ -21,7 +21,7 @@ STUDIED = [
     (CORPUS / "heldout2" / "gold", CORPUS / "heldout2" / "pdf"),
     (CORPUS / "heldout2" / "gold", CORPUS / "heldout2" / "pdf_chromium"),
 ]
-NEWEST = [(CORPUS / f"heldout{n}" / "gold", CORPUS / f"heldout{n}" / "pdf") for n in (3, 4)]
+NEWEST = [(CORPUS / f"heldout{n}" / "gold", CORPUS / f"heldout{n}" / "pdf") for n in (3, 4, 5)]
 
 
 def _report(pair):
