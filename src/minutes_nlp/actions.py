@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from functools import cache
 
+from .entities import section_id_at
 from .records import ActionItem, Document, Section
 from .registry import default_registry
 from .resources import load_json
@@ -51,7 +52,7 @@ def _from_tables(layer: TextLayer, doc: Document) -> list[ActionItem]:
     columns: dict[str, int] | None = None
     for line in layer.lines:
         if line.kind != "table_row":
-            columns = None if line.kind != "table_row" else columns
+            columns = None  # a table ends where its rows do
             continue
         cells = [c.strip() for c in line.text.split(" | ")]
         header = {
@@ -70,7 +71,7 @@ def _from_tables(layer: TextLayer, doc: Document) -> list[ActionItem]:
                 text=cells[columns["task"]],
                 responsible=_responsible(cells[columns["who"]], doc),
                 due=due,
-                section_id=_section_at(doc, line.start),
+                section_id=section_id_at(doc, line.start),
                 page=line.page,
             )
         )
@@ -200,13 +201,6 @@ def _responsible(who: str | None, doc: Document, strict: bool = False) -> str | 
     if match:
         return match.name
     return None if strict else who
-
-
-def _section_at(doc: Document, offset: int) -> str | None:
-    for s in doc.sections:
-        if s.start <= offset < s.end:
-            return s.id
-    return None
 
 
 def _dedupe(items: list[ActionItem]) -> list[ActionItem]:

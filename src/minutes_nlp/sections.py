@@ -15,7 +15,7 @@ from .names import looks_like_person, person_pattern, role_in
 from .records import Document, Section
 from .registry import OrgMatch, default_registry
 from .resources import load_json
-from .textlayer import Block, TextLayer
+from .textlayer import TextLayer
 
 MAX_HEADING_CHARS = 110
 
@@ -122,10 +122,6 @@ def is_attendance_header(text: str) -> bool:
     return any(p.match(_clean_heading(text)) for p in _rules()["attendance"])
 
 
-def _candidate_text(layer: TextLayer, block: Block) -> str:
-    return layer.text[block.start : block.end]
-
-
 def find_sections(layer: TextLayer, doc: Document) -> Document:
     """Sections in document order; each runs from its heading to the next heading."""
     county = doc.meeting.county
@@ -138,7 +134,7 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
     for i, block in enumerate(layer.blocks):
         if i == title_block:
             continue
-        text = _candidate_text(layer, block)
+        text = layer.text[block.start : block.end]
         if any(start < block.start <= end for start, end in listed):
             continue
         short = len(text) <= MAX_HEADING_CHARS and "\n" not in text.strip()
