@@ -223,6 +223,30 @@ def _describe(person: dict, part: str, county: str | None) -> None:
         person["organisation"] = part  # "(Företagarna Västerbotten)": an organisation the registry lacks
 
 
+_GROUP_LABEL = re.compile(r"(?:^|(?<=[.;]\s))\s*(?P<from>[Ff]rån\s+)?(?P<org>[A-ZÅÄÖ][^:.;,()]{1,60}?):\s+")
+
+
+def _organisation_groups(line: str, county: str | None) -> list[tuple[str | None, str]]:
+    """ "Från Polisen: A, B. Från Umeå kommun: C, D." → one group per organisation label, in order.
+
+    A label is "Från X:" or an organisation the registry knows; without two labels or a "Från", the line is one
+    group (parse_entry reads a single "Org: A, B" itself)."""
+    labels = []
+    for m in _GROUP_LABEL.finditer(line):
+        match = default_registry().resolve(m.group("org").strip(), county=county)
+        if match or m.group("from"):
+            labels.append((m, match.name if match else m.group("org").strip()))
+    if not labels or (len(labels) == 1 and not labels[0][0].group("from")):
+        return [(None, line)]
+    groups: list[tuple[str | None, str]] = []
+    if head := line[: labels[0][0].start()].strip(" .;"):
+        groups.append((None, head))
+    for n, (m, org) in enumerate(labels):
+        end = labels[n + 1][0].start() if n + 1 < len(labels) else len(line)
+        groups.append((org, line[m.end() : end].strip(" .;")))
+    return groups
+
+
 def _entries(rest: str) -> list[str]:
     """Split an inline list: "Org, Name - Org, Name" or "Name, Name och Name"."""
     if _ENTRY_SPLIT.search(rest):
@@ -304,8 +328,9 @@ def find_attendance(layer: TextLayer, doc: Document) -> Document:
                     continue
                 found += _table_row(cells, listing.status, listing.role, county, host)
                 continue
-            for entry in _entries(line) if listing.inline else [line]:
-                found += parse_entry(entry, listing.status, listing.role, county, default_org=host)
+            for org, part in _organisation_groups(line, county):
+                for entry in _entries(part) if listing.inline else [part]:
+                    found += parse_entry(entry, listing.status, listing.role, county, default_org=org or host)
     for section in doc.sections:
         if section.kind != "organisation" or not section.people:
             continue

@@ -46,9 +46,14 @@ def _full_date(text: str) -> dt.date | None:
 
 @cache
 def _organisation_shape() -> re.Pattern[str]:
-    suffixes = "|".join(map(re.escape, load_json("lang", "sv", "structure.json")["org_suffixes"]))
+    data = load_json("lang", "sv", "structure.json")
+    suffixes = "|".join(map(re.escape, data["org_suffixes"]))
+    prefixes = "|".join(map(re.escape, sorted(data["org_prefixes"], key=len, reverse=True)))
+    name = r"[A-ZÅÄÖ][\wåäöÅÄÖ-]*"
+    # The prefix form first: "Ideella föreningen Norrlandsleden" is longer than its "Ideella föreningen".
     return re.compile(
-        rf"(?<![\w-])[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s[A-ZÅÄÖ][\wåäöÅÄÖ-]*){{0,3}}\s(?:{suffixes})(?![\w-])"
+        rf"(?<![\w-])(?:(?i:{prefixes})\s{name}(?:\s(?:och\s)?{name}){{0,3}}"
+        rf"|{name}(?:\s{name}){{0,3}}\s(?:{suffixes}))(?![\w-])"
     )
 
 
@@ -88,12 +93,26 @@ def find_meeting(layer: TextLayer, doc: Document) -> Document:
         date = _date_from_name(layer.path)
     if date is None:
         date = _full_date(layer.text)
-    title = head[0].strip() if head else None
+    title = _title(layer, head)
     county = _county(layer)
     doc.meeting = Meeting(
         title=title, date=date, body=_body(head), place=place, county=county, host=_host(layer, head, county)
     )
     return doc
+
+
+def _title(layer: TextLayer, head: list[str]) -> str | None:
+    """The first head line, unless a larger line follows it closely: then that one is the title and the first is
+    a running header the repetition test could not see (a one-page document)."""
+    if not head:
+        return None
+    top = [ln for ln in layer.lines[:3] if ln.text.strip()]
+    if len(top) >= 2:
+        biggest = max(top, key=lambda ln: ln.font_size)
+        if biggest.font_size >= top[0].font_size + 1.5:
+            end = layer.text.find("\n", biggest.start)
+            return layer.text[layer.text.rfind("\n", 0, biggest.start) + 1 : None if end < 0 else end].strip()
+    return head[0].strip()
 
 
 def _county(layer: TextLayer) -> str | None:

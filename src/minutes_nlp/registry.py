@@ -46,6 +46,8 @@ _GENERIC_WORDS = frozenset(
     + ("universitet", "universitetet", "högskola", "högskolan", "myndigheten", "verket", "ab")
 )
 _FUZZY_MAX = 97.0  # a fuzzy match never scores like a form of the registry
+# Associations and companies have regional branches that are bodies of their own ("Almi Jönköping", "LRF Skåne").
+_BRANCHED_KINDS = frozenset({"association", "company", "other"})
 _SPLIT = re.compile(r"\s*(?:/|,|;|\s[-–—]\s)\s*")
 _PAREN = re.compile(r"\s*\([^()]*\)\s*")
 _PUNCT = re.compile(r"[\s\-–—/_.,:;!?\"'”“’()]+")
@@ -300,7 +302,21 @@ class OrganisationRegistry:
             entry = self._lookup(base, county)
             if entry is not None:
                 return self._match(entry, text, 96.0)
-        return self._fuzzy(text)
+        return self._branch(text, county) or self._fuzzy(text)
+
+    def _branch(self, text: str, county: str | None) -> OrgMatch | None:
+        """ "Almi Jönköping", "Företagarna Västra Götaland": a known association or company followed by a place
+        is its local branch, a body of its own kept as written; an agency's local office is the agency."""
+        words = text.split()
+        for k in range(1, min(3, len(words) - 1) + 1):
+            entry = self._lookup(" ".join(words[:-k]), county)
+            if entry is None or entry.kind in ("municipality", "region", "party"):
+                continue
+            if _is_place(" ".join(words[-k:])):
+                if entry.kind in _BRANCHED_KINDS:
+                    return OrgMatch(text, text, 97.0, entry.kind, entry.name)
+                return self._match(entry, text, 97.0)
+        return None
 
     @cached_property
     def _fuzzy_choices(self) -> tuple[list[str], list[OrgEntry]]:
@@ -387,6 +403,13 @@ class OrganisationRegistry:
 
     def names(self) -> Iterable[str]:
         return self.entries.keys()
+
+
+def _is_place(text: str) -> bool:
+    from .places import find_places  # places are a separate concern; only branches need them here
+
+    found = find_places(text)
+    return len(found) == 1 and found[0][:2] == (0, len(text))
 
 
 def _form_regex(text: str, *, exact: bool, capital: bool) -> str:

@@ -89,9 +89,9 @@ def parse_org_heading(text: str, county: str | None = None) -> OrgHeading | None
         people = [p.strip() for p in (groups.get("person"), groups.get("person2")) if p]
         if not org_text or not people or not all(looks_like_person(p) for p in people):
             continue
-        if looks_like_person(org_text):
-            continue
         match: OrgMatch | None = registry.resolve(org_text, county=county)
+        if looks_like_person(org_text) and match is None:
+            continue  # "Almi Jönköping" reads like a name too; the registry knows better
         if match is None and not _looks_like_org(org_text):
             continue
         if match is None and needs_known and (len(org_text.split()) < 2 or role_in(org_text)):
@@ -200,7 +200,26 @@ def _presenter(layer: TextLayer, i: int) -> tuple[str, ...]:
         return ()
     block = layer.blocks[i]
     m = _rules()["presenter"].match(layer.text[block.start : block.end])
-    return (m.group("person"),) if m and looks_like_person(m.group("person")) else ()
+    if m and looks_like_person(m.group("person")):
+        return (m.group("person"),)
+    return _speakers(layer, i)
+
+
+def _speakers(layer: TextLayer, i: int) -> tuple[str, ...]:
+    """Under "Polisen informerar", the items "- Henrik Wallmark: Anmälda inbrott …" name who reported."""
+    people: list[str] = []
+    for block in layer.blocks[i:]:
+        if block.kind == "heading":
+            break
+        m = _speaker().match(layer.text[block.start : block.end])
+        if m and looks_like_person(m.group("person")) and m.group("person") not in people:
+            people.append(m.group("person"))
+    return tuple(people)
+
+
+@cache
+def _speaker() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:-\s+)?(?P<person>{person_pattern()}):\s")
 
 
 def _numbered_item_heading(layer: TextLayer, i: int) -> bool:
