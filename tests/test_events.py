@@ -71,10 +71,44 @@ def test_organiser_from_the_section_and_the_next_meeting() -> None:
     assert got == [
         ("Frukostseminarium om vägunderhåll", D(2025, 3, 26), D(2025, 3, 26), "Bräcke", "Trafikverket"),
         (
-            "Samverkansgrupp kollektivtrafik",
+            # a group is not a meeting series: its next meeting is the group's meeting
+            "Möte i Samverkansgrupp kollektivtrafik",
             D(2025, 4, 14),
             D(2025, 4, 14),
             None,
             "Region Jämtland Härjedalen",
         ),
+    ]
+
+
+def test_a_series_is_its_own_meeting_and_a_group_meets() -> None:
+    text = "Nästa möte hålls 14 april."
+    assert events(text, body="Regional näringslivsdialog")[0][0] == "Regional näringslivsdialog"
+    got = events(text, body="Nätverket för besöksnäring, Mittuniversitetet", host="Mittuniversitetet")
+    assert got[0][0] == "Möte i Nätverket för besöksnäring"
+    got = events("Nästa sammanträde är 14 april.", body="Socialnämnden Krokoms kommun")
+    assert got[0][0] == "Sammanträde med Socialnämnden"
+
+
+def test_next_meeting_under_its_heading_and_by_its_verb() -> None:
+    text = "Nästa möte\nTisdag 6 maj kl 13.00 i Sveg.\nUtskottet sammanträder 28 april."
+    sec = Section(
+        id="s1", kind="agenda", title="Nästa möte", page_start=1, page_end=1, start=0, end=len(text), text=""
+    )
+    got = events(text, [sec], body="Styrelsen", host="LRF Jämtland")
+    assert [(n, s, p) for n, s, _, p, _ in got] == [
+        ("Sammanträde med utskottet", D(2025, 4, 28), None),
+        ("Möte i Styrelsen", D(2025, 5, 6), "Sveg"),
+    ]
+
+
+def test_an_owner_in_the_genitive_names_the_event_and_a_season_of_meetings_is_none() -> None:
+    text = (
+        "Sedan hålls Krokoms företagardag 22 maj.\n"
+        "Vid kommunstyrelsens sammanträde 8 april togs beslutet.\n"
+        "Samarbetet om gemensamma frukostträffar fortsätter under våren."
+    )
+    assert [e[:2] for e in events(text)] == [
+        ("Krokoms företagardag", D(2025, 5, 22)),
+        ("Kommunstyrelsens sammanträde", D(2025, 4, 8)),
     ]

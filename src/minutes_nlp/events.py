@@ -26,6 +26,7 @@ from typing import Any
 from .entities import add_mention, organisation_spans, section_at, sentences
 from .places import find_places
 from .records import Document, Event
+from .registry import default_registry
 from .resources import load_json
 from .temporal import TimeExpression, find_times
 from .textlayer import TextLayer
@@ -33,6 +34,7 @@ from .textlayer import TextLayer
 __all__ = ["find_events", "next_meeting_date"]
 
 _NOT_WHEN = frozenset({"deadline", "recurrence", "time"})
+_PLURAL = frozenset({"er", "ar", "or", "na", "erna", "arna"})
 _MAX_EVENT_DAYS = 92  # a season at most
 _DEFINITE = frozenset({"en", "et", "n", "t", "na", "arna", "erna", "ena", "ens", "ets"})
 _WORD = re.compile(r"[\wåäöÅÄÖéü]+(?:[-:][\wåäöÅÄÖéü]+)*")
@@ -43,6 +45,7 @@ class _Lex:
     noun: re.Pattern[str]
     compound_only: frozenset[str]
     not_events: frozenset[str]
+    not_event_endings: tuple[str, ...]
     weekdays: frozenset[str]
     determiners: frozenset[str]
     adjective: re.Pattern[str]
@@ -52,6 +55,11 @@ class _Lex:
     start_verbs: re.Pattern[str]
     next_words: frozenset[str]
     meeting_heads: frozenset[str]
+    series_heads: tuple[str, ...]
+    meeting_preps: dict[str, str]
+    meeting_verbs: re.Pattern[str]
+    verb_nouns: dict[str, str]
+    next_headings: re.Pattern[str]
 
 
 def _alt(forms: list[str]) -> str:
@@ -69,7 +77,8 @@ def _lex() -> _Lex:
     return _Lex(
         noun=noun,
         compound_only=frozenset(d["compound_only"]),
-        not_events=frozenset(d["not_events"]),
+        not_events=frozenset(w for w in d["not_events"] if not w.startswith("-")),
+        not_event_endings=tuple(w[1:] for w in d["not_events"] if w.startswith("-")),
         weekdays=frozenset(n for wd in t["weekdays"] for n in wd["names"]),
         determiners=frozenset(d["determiners"]),
         adjective=re.compile(rf"\w+(?:{_alt(d['adjective_suffixes'])})", re.IGNORECASE),
@@ -79,6 +88,17 @@ def _lex() -> _Lex:
         start_verbs=re.compile(rf"(?<!\w)(?:{_alt(d['start_verbs'])})(?!\w)", re.IGNORECASE),
         next_words=frozenset(d["next_meeting_words"]),
         meeting_heads=frozenset(d["meeting_heads"]),
+        series_heads=tuple(d["series_heads"]),
+        meeting_preps=dict(d["meeting_prepositions"]),
+        # 'Kommunstyrelsen sammanträder tisdag 22 november': the subject is the group that meets
+        meeting_verbs=re.compile(
+            rf"(?P<subject>(?:[A-ZÅÄÖ][\wåäö-]*\s+){{0,3}}[\wåäö-]+)\s+(?P<verb>{_alt(list(d['meeting_verbs']))})(?!\w)"
+        ),
+        verb_nouns=dict(d["meeting_verbs"]),
+        next_headings=re.compile(
+            rf"^(?:§\s*)?(?:\d{{1,2}}[.)]?\s*)?(?:punkt\s+\d+\s*[–—:-]?\s*)?(?:{_alt(d['next_meeting_headings'])})\b",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -99,13 +119,21 @@ def _nouns(text: str, start: int, end: int) -> list[_Noun]:
         head = " ".join(m.group("head").lower().split())
         prefix = m.group("prefix").lower().rstrip("-")
         stem = (m.group("prefix") + m.group("head")).lower()
-        if word in lx.not_events or stem in lx.not_events or (head in lx.compound_only and not prefix):
+        if word in lx.not_events or stem in lx.not_events or stem.endswith(lx.not_event_endings):
             continue
+        if head in lx.compound_only and not prefix and not _after_genitive(text, start, m.start()):
+            continue  # 'dag' alone is no happening; 'Lantbrukets dag' is
         if prefix and (prefix in lx.weekdays or prefix.rstrip("s") in lx.weekdays):
             continue  # 'tisdagskväll' is a time, not a happening
         ending = m.group(0)[m.end("head") - m.start() :].lower()
         out.append(_Noun(m.start(), m.end(), head, bool(prefix), ending))
     return out
+
+
+def _after_genitive(text: str, lo: int, at: int) -> bool:
+    """Does a capitalised genitive stand right before ``at`` ('Lantbrukets dag', 'Företagens dag')?"""
+    m = re.search(r"(?<![\w-])([A-ZÅÄÖ][\wåäö]{2,}s)\s+$", text[max(lo, at - 40) : at])
+    return m is not None and m.group(1).lower() not in _lex().determiners
 
 
 def _is_when(e: TimeExpression) -> bool:
@@ -119,7 +147,7 @@ def _covers_noun(e: TimeExpression, nouns: list[_Noun]) -> bool:
     return any(e.start <= n.start and n.end <= e.end for n in nouns)
 
 
-def _pair(nouns: list[_Noun], dates: list[TimeExpression]) -> list[tuple[_Noun, TimeExpression]]:
+def _pair(text: str, nouns: list[_Noun], dates: list[TimeExpression]) -> list[tuple[_Noun, TimeExpression]]:
     """Each noun with the nearest free date after it (before the next noun), else the nearest before it."""
     used: set[int] = set()
     pairs = []
@@ -127,7 +155,13 @@ def _pair(nouns: list[_Noun], dates: list[TimeExpression]) -> list[tuple[_Noun, 
         nxt = nouns[i + 1].start if i + 1 < len(nouns) else 10**12
         prev = nouns[i - 1].end if i else -1
         after = [j for j, d in enumerate(dates) if j not in used and n.end <= d.start < nxt]
-        before = [j for j, d in enumerate(dates) if j not in used and prev <= d.start and d.end <= n.start]
+        # a date before the noun dates it only within the clause: '… ärendet 2024-05-28, och föreslår att
+        # fullmäktige beslutar' says nothing of a meeting of fullmäktige
+        before = [
+            j
+            for j, d in enumerate(dates)
+            if j not in used and prev <= d.start and d.end <= n.start and "," not in text[d.end : n.start]
+        ]
         pick = after[0] if after else (before[-1] if before else None)
         if pick is not None:
             used.add(pick)
@@ -159,7 +193,36 @@ def _name_span(
         if low in lx.determiners or low in lx.stop or not lx.adjective.fullmatch(low):
             break
         start, taken = w.start(), taken + 1
-    return start, _descriptors_end(text, sent, noun.end, blocked, place_starts)
+    owner = _owner_before(text, sent, start, blocked, place_starts, meeting=noun.head in lx.meeting_heads)
+    return owner if owner is not None else start, _descriptors_end(
+        text, sent, noun.end, blocked, place_starts
+    )
+
+
+def _owner_before(
+    text: str,
+    sent: tuple[int, int],
+    at: int,
+    blocked: list[tuple[int, int]],
+    place_starts: set[int],
+    *,
+    meeting: bool,
+) -> int | None:
+    """'Sundsvalls näringslivsvecka', 'Trafikverkets branschdagar': a named owner in the genitive is part of
+    the name. At a sentence start only a place or an organisation counts ('Nämndens studieresa' does not).
+    A meeting is named by whose it is in lower case too ('vid kommunstyrelsens sammanträde 28 maj')."""
+    lx = _lex()
+    before = _words_before(text, sent[0], at)
+    if not before or text[before[-1].end() : at].strip():
+        return None
+    w = before[-1]
+    word = w.group(0)
+    if len(word) < 4 or not word.endswith("s") or word.lower() in lx.determiners or word.lower() in lx.stop:
+        return None
+    if not word[:1].isupper():
+        return w.start() if meeting and len(word) >= 8 else None
+    named = w.start() in place_starts or any(s <= w.start() < e for s, e in blocked)
+    return w.start() if named or len(before) > 1 else None
 
 
 def _descriptors_end(
@@ -250,6 +313,8 @@ def _proper_name(
     )
     if m and m.end("n") <= sent[1] and not any(s < m.end("n") and m.start("n") < e for s, e in blocked):
         end = m.end("n")
+        # 'webbinarieserien Lönsamhetskollen' is the series called so; 'Transportforum Norr' is one name
+        start = m.start("n") if noun.ending in _DEFINITE or not text[noun.start].isupper() else noun.start
         lx = _lex()
         # a name goes on in lower case ('Framtidens skog') until the clause does
         for _ in range(3):
@@ -260,7 +325,7 @@ def _proper_name(
             if low in lx.stop or low in lx.determiners or lx.descriptor.fullmatch(f" {low} "):
                 break
             end = w.end()
-        return m.start("n"), end
+        return start, end
     lead = text[sent[0] : noun.start]
     d = re.fullmatch(r"\s*(?P<n>[A-ZÅÄÖ\"«][^–—:;.]*?)\s+[–—]\s+", lead)
     if d:
@@ -283,7 +348,10 @@ def _body(doc: Document) -> str | None:
     body = doc.meeting.body
     if not body:
         return None
-    return re.split(r",|\s+(?:i|på|vid)\s+(?=[A-ZÅÄÖ])", body)[0].strip() or None
+    body = re.split(r"\s+(?:i|på|vid)\s+(?=[A-ZÅÄÖ])", body)[0]
+    head, _, tail = body.partition(",")
+    # 'Nätverket för kompetensförsörjning, Umeå universitet': what follows the comma is whose body it is
+    return (f"{head} {tail.strip()}" if tail and default_registry().resolve(tail) else head).strip() or None
 
 
 def _own_meeting(
@@ -294,11 +362,16 @@ def _own_meeting(
     if name_end != noun.end or noun.head not in lx.meeting_heads:
         return False
     before = _words_before(text, sent[0], noun.start)
-    if not before:
-        return False
-    prev = before[-1].group(0).lower()
+    prev = before[-1].group(0).lower() if before else ""
     if prev in lx.next_words:
         return True
+    written = text[noun.start : noun.end].lower()
+    stem = written[: len(written) - len(noun.ending)]
+    title = re.findall(r"[\wåäö-]+", (doc.meeting.title or "").lower()) if doc is not None else []
+    if not next_only and noun.compound and stem in title:
+        return True  # 'styrelsemötet 14 mars' in the minutes of a 'Styrelsemöte': one of this body's meetings
+    if not before:
+        return False
     body = _body(doc) if doc is not None else None
     if next_only or not body or not prev.endswith("s"):
         return False
@@ -307,14 +380,40 @@ def _own_meeting(
 
 
 def _own_meeting_name(text: str, noun: _Noun, doc: Document) -> str:
-    body = _body(doc)
     written = text[noun.start : noun.end]
-    stem = written[: len(written) - len(noun.ending)].lower()
-    # the body's name when the noun is that name's head word ('nästa näringslivsdialog', 'Regional
-    # näringslivsdialog') or a bare 'möte'; a 'styrelsemöte' of 'Styrelsemöte LRF Jämtland' stays as written
-    if body and (not noun.compound or body.lower().split()[-1].startswith(stem)):
-        return body
-    return written
+    return _meeting_name(written[: len(written) - len(noun.ending)], doc)
+
+
+def _meeting_name(noun: str, doc: Document) -> str:
+    """The minutes' own meeting: the body when it is a meeting series ('Regional näringslivsdialog'), else the
+    meeting of the group the body is ('Möte i Nätverket för kompetensförsörjning', 'Styrelsemöte i LRF
+    Jämtland', 'Sammanträde med socialnämnden')."""
+    lx = _lex()
+    body = _body(doc)
+    if body and any(w.lower().endswith(lx.series_heads) for w in body.split()):
+        return body[:1].upper() + body[1:]
+    group = _group(body, doc)
+    noun = noun[:1].upper() + noun[1:].lower()
+    if not group:
+        return noun
+    head = next((h for h in lx.meeting_preps if noun.lower().endswith(h)), None)
+    return f"{noun} {lx.meeting_preps.get(head or '', 'i')} {group}"
+
+
+def _group(body: str | None, doc: Document) -> str | None:
+    """The body without the organisation or county it belongs to: 'Socialnämnden Lycksele kommun' →
+    'Socialnämnden', 'Näringslivsråd Västerbottens län' → 'Näringslivsråd'; an organisation alone stays."""
+    if not body:
+        return None
+    cut = len(body)
+    for s, e, _ in default_registry().find_in_text(body, county=doc.meeting.county):
+        if e >= len(body.rstrip()) - 1 and s > 0:
+            cut = min(cut, s)
+    for s, e, _, _ in find_places(body):
+        if e >= len(body.rstrip()) - 1 and s > 0:
+            cut = min(cut, s)
+    rest = body[:cut].strip(" ,–—-")
+    return rest or body
 
 
 def _within(exprs: list[TimeExpression], starts: list[int], span: tuple[int, int]) -> list[TimeExpression]:
@@ -334,7 +433,7 @@ def next_meeting_date(
         if not dates:
             continue
         nouns = _nouns(text, *sent)
-        for noun, when in _pair(nouns, dates):
+        for noun, when in _pair(text, nouns, dates):
             name_end = _name_span(text, sent, noun, [], set())[1]
             if when.kind == "date" and _own_meeting(text, sent, noun, name_end, doc, next_only=True):
                 return when.value_start
@@ -368,7 +467,7 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
             continue  # a table of actions: its dates are when things are due
         dates = [e for e in in_sent if _is_when(e)]
         blocked = [(e.start, e.end) for e in in_sent] + org_spans
-        for noun, when in _pair(nouns, dates):
+        for noun, when in _pair(text, nouns, dates):
             ns, ne = _name_span(text, sent, noun, blocked, place_starts)
             proper = _proper_name(text, sent, noun, blocked + [(s, e) for s, e, _, _ in places])
             if proper:
@@ -386,6 +485,10 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
                 organiser = doc.meeting.host or organiser
             if organiser is None:
                 organiser = next((n for s, e, n, _ in orgs if sent[0] <= s < sent[1]), None)
+            if noun.ending in _PLURAL and (when.value_end - when.value_start).days > 7:
+                continue  # 'investerarträffar under hösten': a series over a season, no one happening
+            if when.kind == "relative" and when.value_start == doc.meeting.date:
+                continue  # 'avgöras i dag': the meeting these minutes are of
             name = name[:1].upper() + name[1:]
             key = (name.casefold(), when.value_start)
             if key in seen:
@@ -410,4 +513,85 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
                 )
             )
             add_mention(layer, doc, "EVENT", ns, ne, name)
+    _meetings_by_verb(layer, doc, exprs, spans, places)
+    _next_meeting_section(layer, doc, exprs, places)
     return doc
+
+
+def _add_meeting(
+    layer: TextLayer,
+    doc: Document,
+    name: str,
+    when: TimeExpression,
+    sent: tuple[int, int],
+    places: list[tuple[int, int, str, str]],
+    span: tuple[int, int],
+) -> None:
+    if any(e.start == when.value_start for e in doc.events) or when.value_start == doc.meeting.date:
+        return  # already found by its noun, or the meeting of these minutes
+    sec = section_at(doc, span[0])
+    doc.events.append(
+        Event(
+            name=name,
+            start=when.value_start,
+            end=when.value_end,
+            place=next((p for s, _, p, _ in places if sent[0] <= s < sent[1]), None),
+            organisation=doc.meeting.host or _section_org(doc, span[0]),
+            section_id=sec.id if sec else None,
+            page=layer.page_at(span[0]),
+        )
+    )
+    add_mention(layer, doc, "EVENT", span[0], span[1], name)
+
+
+def _meetings_by_verb(
+    layer: TextLayer,
+    doc: Document,
+    exprs: list[TimeExpression],
+    spans: list[tuple[int, int]],
+    places: list[tuple[int, int, str, str]],
+) -> None:
+    """'Kommunstyrelsen sammanträder tisdag 22 november' → 'Sammanträde med kommunstyrelsen'."""
+    lx = _lex()
+    text = layer.text
+    starts = [e.start for e in exprs]
+    for sent in spans:
+        for m in lx.meeting_verbs.finditer(text, *sent):
+            words = _words_before(text, sent[0], m.start("verb"))
+            if not words or words[-1].group(0).lower() in lx.stop:
+                continue
+            subject = words[-1].group(0)
+            when = next((e for e in _within(exprs, starts, (m.end(), sent[1])) if _is_when(e)), None)
+            if when is None:
+                continue
+            noun = lx.verb_nouns[m.group("verb").lower()]
+            prep = lx.meeting_preps.get(noun, "i")
+            # a definite noun at the sentence start is no proper name ('Kommunstyrelsen' → 'kommunstyrelsen')
+            group = subject if default_registry().resolve(subject) else subject[:1].lower() + subject[1:]
+            name = f"{noun[:1].upper()}{noun[1:]} {prep} {group}"
+            _add_meeting(layer, doc, name, when, sent, places, (words[-1].start(), m.end("verb")))
+
+
+def _next_meeting_section(
+    layer: TextLayer, doc: Document, exprs: list[TimeExpression], places: list[tuple[int, int, str, str]]
+) -> None:
+    """Under a heading 'Nästa möte' / '§ 8 Nästa sammanträde', the first date is when the next meeting is."""
+    lx = _lex()
+    for sec in doc.sections:
+        m = lx.next_headings.match(sec.title)
+        if not m:
+            continue
+        body_start = sec.start + len(sec.title)
+        when = next(
+            (
+                e
+                for e in exprs
+                if body_start <= e.start < sec.end and _is_when(e) and e.kind in ("date", "range")
+            ),
+            None,
+        )
+        if when is None:
+            continue
+        noun = next((w for w in m.group(0).lower().split() if w.endswith(tuple(lx.meeting_heads))), "möte")
+        sent = next(((s, e) for s, e in sentences(layer) if s <= when.start < e), (when.start, when.end))
+        _add_meeting(layer, doc, _meeting_name(noun, doc), when, sent, places, (sec.start, body_start))

@@ -171,8 +171,15 @@ def _body(head: list[str]) -> str | None:
         rest = re.sub(
             r"^(?:fört vid|förda vid|från|vid|för)\s+(?:sammanträde|möte)?\s*(?:med|i)?\s*", "", rest
         )
+        if len(rest.split()) > 8 or ". " in rest:
+            continue  # "Minnesanteckningar. Mötet hölls digitalt …": a sentence, not a name
         if len(rest) >= 4:
             return rest
         if n + 1 < len(head) and len(head[n + 1]) <= 80 and not _full_date(head[n + 1]):
             return head[n + 1].strip()
+    # "Referensgruppsmöte öppna data 2024-04-18": a title without a genre word names the meeting itself
+    if head and not cues["title"].search(head[0]):
+        rest = re.sub(r"\s+", " ", re.sub(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}", " ", head[0])).strip(" ,–-")
+        if 1 <= len(rest.split()) <= 8:
+            return rest
     return None

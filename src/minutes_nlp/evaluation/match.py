@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 NAME_THRESHOLD = 90.0  # fuzz.ratio or token_sort_ratio, 0-100, after normalisation
 TEXT_THRESHOLD = 85.0  # fuzz.partial_ratio for free text (action items)
+CONTAINED_SHARE = 0.5  # an event name inside another must be at least this share of it
 
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s+")
@@ -36,6 +37,25 @@ def name_score(a: str | None, b: str | None) -> float:
 
 def names_match(a: str | None, b: str | None) -> bool:
     return name_score(a, b) >= NAME_THRESHOLD
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or the same word inflected ("näringslivsråd" / "näringslivsrådet")."""
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 3)
+
+
+def name_contained(a: str | None, b: str | None) -> bool:
+    """Every word of the shorter name is in the longer, and the shorter is at least half of it:
+    "Näringslivsvecka" / "Sundsvalls näringslivsvecka" agree; "Norr" / "Transportforum Norr" do not."""
+    na, nb = normalise(a), normalise(b)
+    if not na or not nb:
+        return False
+    short, long = sorted((na, nb), key=len)
+    if len(short) < CONTAINED_SHARE * len(long):
+        return False
+    words = long.split()
+    return all(any(_same_word(w, x) for x in words) for w in short.split())
 
 
 def optional_names_match(a: str | None, b: str | None) -> bool:

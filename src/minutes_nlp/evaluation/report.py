@@ -55,10 +55,12 @@ def render_table(report: Report) -> str:
     out += [""] + _align(notes, 2)
 
     linked, parent = report.share("people_org_linked"), report.share("sections_parent")
+    strict = report.share("events_name_strict")
     out += [
         "",
         f"people_org_linked: {_share(linked.hits, linked.of)} matched people with gold organisations have them all",
         f"sections_parent:   {_share(parent.hits, parent.of)} matched sections have the gold parent",
+        f"events_name_strict: {_share(strict.hits, strict.of)} matched events whose names also match as names do",
     ]
     failed = sum(1 for d in report.documents if d.error)
     out.append(f"{len(report.documents)} documents, {failed} not extracted (counted as all missed)")
@@ -82,6 +84,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "all": d.total.as_dict(),
                 "people_org_linked": d.people_org_linked.as_dict(),
                 "sections_parent": d.sections_parent.as_dict(),
+                "events_name_strict": d.events_name_strict.as_dict(),
             }
         )
     return {
@@ -92,6 +95,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "meeting_date": report.meeting_dates(),
             "people_org_linked": report.share("people_org_linked").as_dict(),
             "sections_parent": report.share("sections_parent").as_dict(),
+            "events_name_strict": report.share("events_name_strict").as_dict(),
             "documents": len(report.documents),
             "failed": sum(1 for d in report.documents if d.error),
         },

@@ -15,6 +15,7 @@ from .match import (
     TEXT_THRESHOLD,
     as_date,
     contact_key,
+    name_contained,
     name_score,
     name_sets_match,
     names_match,
@@ -97,9 +98,14 @@ def date_score(g: dict, p: dict) -> float | None:
 
 
 def event_score(g: dict, p: dict) -> float | None:
+    """Same start date, and names that match or where one is the other with less said: annotators and
+    minutes name one happening "Näringslivsvecka", "Sundsvalls näringslivsvecka", "Möte i Näringslivsrådet"."""
     if as_date(g.get("start")) != as_date(p.get("start")):
         return None
-    return _name_pair(g.get("name"), p.get("name"))
+    score = name_score(g.get("name"), p.get("name"))
+    if score >= NAME_THRESHOLD or name_contained(g.get("name"), p.get("name")):
+        return score
+    return None
 
 
 def quantity_score(g: dict, p: dict) -> float | None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import MinutesError
 from ..records import Document
-from .match import as_date, greedy_pairs
+from .match import as_date, greedy_pairs, names_match
 from .rules import SCORERS, TYPES, as_gold_shape, orgs_linked, parent_agrees
 
 
@@ -88,6 +88,7 @@ class DocResult:
     types: dict[str, TypeResult] = field(default_factory=dict)
     people_org_linked: Share = field(default_factory=Share)
     sections_parent: Share = field(default_factory=Share)
+    events_name_strict: Share = field(default_factory=Share)
 
     @property
     def total(self) -> Counts:
@@ -125,6 +126,9 @@ def score_document(
                     result.people_org_linked.add(Share(int(linked), 1))
             elif name == "sections":
                 result.sections_parent.add(Share(int(parent_agrees(g_items[gi], p_items[pi])), 1))
+            elif name == "events":
+                strict = names_match(g_items[gi].get("name"), p_items[pi].get("name"))
+                result.events_name_strict.add(Share(int(strict), 1))
     gold_date = as_date((gold.get("meeting") or {}).get("date"))
     if gold_date is not None:
         pred_date = as_date((pred.get("meeting") or {}).get("date"))
