@@ -94,6 +94,29 @@ def test_places_skip_organisation_names_but_keep_longer_places() -> None:
     assert [p.name for p in doc.places] == ["Regionens hus", "Bräcke", "Ånge"]
 
 
+def test_places_outside_the_gazetteer_venues_and_routes() -> None:
+    layer, doc = layer_doc(
+        "Mässan hålls på Sara kulturhus och på Dalarna Science Park. Båten går till Blå Jungfrun hade många "
+        "resenärer, men kampanjen till Grön gemenskap inte. Leden mellan Vålådalen och Blåhammaren och "
+        "sträckan Gävle–Kringlan på Ostkustbanan. Industrin i södra Dalarna växer. Möte om Luleå central."
+    )
+    doc.meeting.place = "Konferensrum Zorn, Mora Parken, Mora"
+    names = [p.name for p in find_places(layer, doc).places]
+    for place in (
+        "Sara kulturhus",
+        "Dalarna Science Park",
+        "Blå Jungfrun",
+        "Blåhammaren",
+        "Kringlan",
+        "Ostkustbanan",
+        "södra Dalarna",
+        "Luleå central",
+        "Mora Parken",
+    ):
+        assert place in names
+    assert "Grön" not in names and "Konferensrum Zorn" not in names
+
+
 def test_sentences_keep_abbreviations_and_clock_times() -> None:
     layer = TextLayer.from_text("Mötet börjar kl. 9.00 och ca. 40 kommer. Nästa punkt. 3 nya ärenden.")
     got = [layer.text[s:e] for s, e in sentences(layer)]

@@ -290,13 +290,21 @@ def find_organisations(layer: TextLayer, doc: Document) -> Document:
 
 def find_places(layer: TextLayer, doc: Document) -> Document:
     """Gazetteer places outside organisation names ('Region Jämtland Härjedalen' is no place)."""
+    text = layer.text
     orgs = [(s, e) for s, e, _, _ in organisation_spans(layer, doc)]
     seen = {p.name for p in doc.places}
-    found = list(_gazetteer_places(layer.text, exclude=orgs))
-    found += [(m.start(), m.end(), m.group(0), "road") for m in _road_pattern().finditer(layer.text)]
-    found += _cued_places(layer.text, doc, orgs + [(s, e) for s, e, _, _ in found])
+    # 'Kristoffer Lund' is a person, not the town
+    names = [(m.start(), m.end()) for p in doc.people for m in re.finditer(re.escape(p.name), text)]
+    found = _with_direction(text, list(_gazetteer_places(text, exclude=orgs + names)))
+    found += [(m.start(), m.end(), m.group(0), "road") for m in _road_pattern().finditer(text)]
+    found += [(m.start(), m.end(), m.group(0), "route") for m in _route_pattern().finditer(text)]
+    found += _venues_after(text, found)
+    found += _cued_places(text, doc, orgs + names, [(s, e) for s, e, _, _ in found])
+    found += _joined_places(text, doc, found, orgs + names)
+    found += _meeting_venue(doc)
     for s, e, name, _kind in sorted(found):
-        add_mention(layer, doc, "LOC", s, e, name)
+        if s >= 0:  # the meeting's venue is read from the meeting place, not from a span
+            add_mention(layer, doc, "LOC", s, e, name)
         if name not in seen:
             seen.add(name)
             doc.places.append(Place(name=name))
@@ -306,29 +314,154 @@ def find_places(layer: TextLayer, doc: Document) -> Document:
     return doc
 
 
-def _cued_places(text: str, doc: Document, claimed: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
-    """Places outside the gazetteer, named after a preposition of place: "i Böda", "vid Tännforsen"."""
-    data = load_json("lang", "sv", "structure.json")
-    not_places = frozenset(data["not_places"])
-    people = {part for p in doc.people for part in p.name.split()}
+def _cued_places(
+    text: str, doc: Document, claimed: list[tuple[int, int]], places: list[tuple[int, int]]
+) -> list[tuple[int, int, str, str]]:
+    """Places outside the gazetteer, named after a preposition of place: "i Böda", "vid Tännforsen",
+    "på Dalarna Science Park" (a venue that holds a gazetteer place is a place of its own)."""
     times = [(t.start, t.end) for t in find_times(text, doc.meeting.date)]
     out = []
     for m in _place_cue().finditer(text):
         s, e = m.span("name")
         name = m.group("name")
-        if name in not_places or set(name.split()) & people:
+        if not _may_be_place(name, doc) or any(a < e and s < b for a, b in claimed + times):
             continue
-        if any(a < e and s < b for a, b in claimed + times):
-            continue
-        if default_registry().resolve(name, county=doc.meeting.county):
-            continue
+        if any(a < e and s < b and (b - a >= e - s) for a, b in places):
+            continue  # the gazetteer has it already
+        if m.group("prep") in ("till", "från") and _names_on(text, e):
+            continue  # 'till Grön gemenskap': a campaign's or a title's name
         out.append((s, e, name, "place"))
     return out
 
 
+_LOWER_WORD = re.compile(r"[ ]([a-zåäö]{3,})\b")
+
+
+def _names_on(text: str, end: int) -> bool:
+    """Does a lower-case word that is no verb or function word follow ('Grön gemenskap', not 'Bjursås ska')?"""
+    m = _LOWER_WORD.match(text, end)
+    if not m:
+        return False
+    clause = frozenset(load_json("lang", "sv", "events.json")["stop_words"])
+    return m.group(1) not in clause and m.group(1) not in (
+        "och",
+        "samt",
+        "eller",
+        "med",
+        "för",
+        "hade",
+        "har",
+    )
+
+
+def _may_be_place(name: str, doc: Document) -> bool:
+    data = load_json("lang", "sv", "structure.json")
+    people = {part for p in doc.people for part in p.name.split()}
+    if name in data["not_places"] or set(name.split()) & people:
+        return False
+    return default_registry().resolve(name, county=doc.meeting.county) is None
+
+
+def _joined_places(
+    text: str, doc: Document, places: list[tuple[int, int, str, str]], claimed: list[tuple[int, int]]
+) -> list[tuple[int, int, str, str]]:
+    """ "mellan Vålådalen och Blåhammaren", "sträckan Gävle–Kringlan": a name joined to a place is one too."""
+    pattern = re.compile(r"(?:[ ]och[ ]|[ ]?[–—][ ]?)(?P<name>[A-ZÅÄÖ][a-zåäöéü]+)(?![\w-])")
+    taken = [(s, e) for s, e, _, _ in places] + claimed
+    out = []
+    for _s, e, _name, kind in places:
+        m = pattern.match(text, e)
+        if not m or kind == "road":
+            continue
+        s2, e2 = m.span("name")
+        if any(a < e2 and s2 < b for a, b in taken) or not _may_be_place(m.group("name"), doc):
+            continue
+        out.append((s2, e2, m.group("name"), "place"))
+    return out
+
+
+def _meeting_venue(doc: Document) -> list[tuple[int, int, str, str]]:
+    """ "Universum, Umeå universitet", "Konferensrum Zorn, Mora Parken, Mora": the named venue of the meeting
+    place is a place as well; a room is not, nor a house every municipality has ('Kommunhuset')."""
+    parts = [p.strip() for p in (doc.meeting.place or "").split(",")]
+    if len(parts) < 2:
+        return []
+    data = load_json("lang", "sv", "structure.json")
+    rooms = tuple(data["room_words"])
+    at = 1 if parts[0].lower().startswith(rooms) else 0
+    venue = parts[at]
+    out = []
+    # 'Peak Innovations lokaler', 'Hornsgatan 20', 'Skatteverket' are premises, addresses and bodies
+    if (
+        venue[:1].isupper()
+        and venue.lower() not in data["common_buildings"]
+        and not any(ch.isdigit() for ch in venue)
+        and not any(w in venue.lower() for w in (*data["room_words"], "lokaler", "kontor"))
+        and not _gazetteer_places(venue)
+        and default_registry().resolve(venue, county=doc.meeting.county) is None
+    ):
+        out.append((-1, -1, venue, "venue"))
+    # 'Lilla Böslid, Eldsberga': the village after the venue, when the gazetteer does not know it
+    for town in parts[at + 1 :]:
+        if (
+            re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+", town)
+            and not _gazetteer_places(town)
+            and _may_be_place(town, doc)
+        ):
+            out.append((-1, -1, town, "place"))
+    return out
+
+
+@cache
+def _place_words() -> dict[str, str]:
+    d = load_json("lang", "sv", "structure.json")
+
+    def alt(words: list[str]) -> str:
+        return "|".join(r"[ ]".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+    return {
+        "preps": alt(d["place_prepositions"]),
+        "venues": alt(d["venue_words"]),
+        "dirs": alt(d["direction_words"]),
+    }
+
+
 @cache
 def _place_cue() -> re.Pattern[str]:
-    return re.compile(load_json("lang", "sv", "structure.json")["place_cue"])
+    w = _place_words()
+    cap = r"[A-ZÅÄÖ][a-zåäöéü]+"
+    # one line only: a name never runs on into the next line's first word
+    return re.compile(
+        rf"(?<![\w-])(?P<prep>{w['preps']})[ ]+(?P<name>{cap}(?:-{cap})?(?:[ ](?:{cap}|(?:{w['venues']})(?![\w-]))){{0,2}})(?![\w-])"
+    )
+
+
+@cache
+def _route_pattern() -> re.Pattern[str]:
+    return re.compile(load_json("lang", "sv", "structure.json")["route_pattern"])
+
+
+def _with_direction(text: str, places: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """'södra Dalarna': a direction before a place is part of the place named."""
+    pattern = re.compile(rf"(?<![\w-])(?:{_place_words()['dirs']})[ ]+$", re.IGNORECASE)
+    out = []
+    for s, e, name, kind in places:
+        m = pattern.search(text, max(0, s - 14), s)
+        out.append((m.start(), e, f"{text[m.start() : s]}{name}", kind) if m else (s, e, name, kind))
+    return out
+
+
+def _venues_after(text: str, places: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """'Luleå central', 'Umeå stadshus': a place and a venue word name a place of their own."""
+    pattern = re.compile(rf"[ ](?:{_place_words()['venues']})(?![\w-])")
+    out = []
+    for s, e, _name, kind in places:
+        if kind in ("road", "route"):
+            continue
+        m = pattern.match(text, e)
+        if m:
+            out.append((s, m.end(), text[s : m.end()], "venue"))
+    return out
 
 
 @cache

@@ -62,7 +62,7 @@ def _place_of(value: str) -> str | None:
     for t in reversed(find_times(value, None)):
         value = value[: t.start] + value[t.end :]
     value = re.sub(r"\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b", " ", value, flags=re.IGNORECASE)
-    value = value.strip(" ,;.–-")
+    value = re.sub(r"\s*\([^()]*\)\s*$", "", value.strip(" ,;.–-"))  # "Hornsgatan 20 (hybridmöte)"
     value = _PLACE_END.split(value, maxsplit=1)[0].strip(" ,;.–-")
     return value or None
 
