@@ -37,6 +37,34 @@ def _column(header: str, names: list[str]) -> bool:
     return any(header.lower().startswith(n) for n in names)
 
 
+def due_spans(layer: TextLayer) -> list[tuple[int, int]]:
+    """Where the minutes write when a task is due: the cells of an action table's due column ("Klart senast",
+    "När") and a "Datum:" / "Klart:" line right after an "Ansvar:" line. A date there is a deadline."""
+    d = _data()
+    out: list[tuple[int, int]] = []
+    due: int | None = None
+    previous = ""
+    for line in layer.lines:
+        if line.kind == "table_row":
+            cells = line.text.split(" | ")
+            if any(_column(c.strip(), d["task_columns"]) for c in cells) and any(
+                _column(c.strip(), d["responsible_columns"]) for c in cells
+            ):
+                due = next((i for i, c in enumerate(cells) if _column(c.strip(), d["due_columns"])), None)
+            elif due is not None and due < len(cells):
+                at = line.start + sum(len(c) + 3 for c in cells[:due])
+                out.append((at, at + len(cells[due])))
+        else:
+            due = None
+            if _DUE_LABEL.match(line.text) and "ansvar" in previous.lower():
+                out.append((line.start, line.end))
+        previous = line.text
+    return out
+
+
+_DUE_LABEL = re.compile(r"^\s*(?:-\s+)?(?:datum|klart|klar|deadline|när)\s*:", re.IGNORECASE)
+
+
 def find_actions(layer: TextLayer, doc: Document) -> Document:
     items: list[ActionItem] = []
     items += _from_tables(layer, doc)
@@ -178,10 +206,7 @@ def _due(text: str, doc: Document) -> dt.date | None:
 
 
 def _next_meeting(doc: Document) -> dt.date | None:
-    for event in doc.events:
-        if event.name.lower().startswith("nästa") and event.start:
-            return event.start
-    return None
+    return doc.meeting.next_meeting
 
 
 def _responsible(who: str | None, doc: Document, strict: bool = False) -> str | None:

@@ -185,18 +185,34 @@ def _close_open_periods(
 
 def find_dates(layer: TextLayer, doc: Document) -> Document:
     """Every time expression as a DateRecord (see the module doc for clock times and open periods)."""
-    from .events import next_meeting_date  # events builds on these helpers
+    from .actions import due_spans  # both build on these helpers
+    from .events import next_meeting_date
 
     meeting = doc.meeting.date
     exprs = find_times(layer.text, meeting)
     nxt = next_meeting_date(layer, exprs, doc)
     if nxt is not None:
         exprs = find_times(layer.text, meeting, next_meeting=nxt)
+        doc.meeting.next_meeting = nxt
     exprs = _close_open_periods(layer.text, exprs, meeting, nxt)
+    due = due_spans(layer)
+    headings = {sec.start: _HEADING_NUMBER.sub("", sec.title).lower() for sec in doc.sections}
 
     last_day: dict[str | None, dt.date] = {}
     for e in exprs:
         sid = section_id_at(doc, e.start)
+        line = layer.line_at(e.start)
+        if e.kind == "relative" and line is not None and headings.get(line.start) == e.text.lower():
+            continue  # a heading 'Nästa möte' names an agenda item, not a date
+        if (
+            e.kind == "relative"
+            and nxt is not None
+            and e.value_start == nxt
+            and _dated_nearby(e, exprs, layer.text)
+        ):
+            continue  # 'Nästa möte hålls 8 september': the date says when; the subject is no second date
+        if e.kind in ("date", "range", "week", "month") and any(s <= e.start < t for s, t in due):
+            e = replace(e, kind="deadline")  # the when of a task
         if e.kind == "time":
             day = last_day.get(sid)
             _add_date(layer, doc, e.start, e.end, "time", day, day, sid)
@@ -214,6 +230,21 @@ def find_dates(layer: TextLayer, doc: Document) -> Document:
         if e.kind in _DAY_PRECISE and e.value_start is not None:
             last_day[sid] = e.value_start
     return doc
+
+
+def _dated_nearby(e: TimeExpression, exprs: list[TimeExpression], text: str) -> bool:
+    """Is the same day written right after it, in the same sentence?"""
+    return any(
+        o is not e
+        and o.kind in ("date", "range")
+        and o.value_start == e.value_start
+        and 0 <= o.start - e.end < 60
+        and not re.search(r"\n|[.!?]\s", text[e.end : o.start])
+        for o in exprs
+    )
+
+
+_HEADING_NUMBER = re.compile(r"^(?:§\s*)?(?:\d{1,2}[.)]?\s*)?(?:punkt\s+\d+\s*[–—:-]?\s*)?", re.IGNORECASE)
 
 
 def _add_date(

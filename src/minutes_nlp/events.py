@@ -437,7 +437,23 @@ def next_meeting_date(
             name_end = _name_span(text, sent, noun, [], set())[1]
             if when.kind == "date" and _own_meeting(text, sent, noun, name_end, doc, next_only=True):
                 return when.value_start
-    return None
+    return _under_next_meeting_heading(doc, exprs)[0] if doc is not None else None
+
+
+def _under_next_meeting_heading(
+    doc: Document, exprs: list[TimeExpression]
+) -> tuple[dt.date | None, Any, TimeExpression | None]:
+    """The first day named under a heading 'Nästa möte' / '§ 8 Nästa sammanträde', with its section."""
+    lx = _lex()
+    for sec in doc.sections:
+        m = lx.next_headings.match(sec.title)
+        if not m:
+            continue
+        body_start = sec.start + len(sec.title)
+        for e in exprs:
+            if body_start <= e.start < sec.end and _is_when(e) and e.kind in ("date", "range"):
+                return e.value_start, (sec, m), e
+    return None, None, None
 
 
 def find_events(layer: TextLayer, doc: Document) -> Document:
@@ -577,21 +593,11 @@ def _next_meeting_section(
 ) -> None:
     """Under a heading 'Nästa möte' / '§ 8 Nästa sammanträde', the first date is when the next meeting is."""
     lx = _lex()
-    for sec in doc.sections:
-        m = lx.next_headings.match(sec.title)
-        if not m:
-            continue
-        body_start = sec.start + len(sec.title)
-        when = next(
-            (
-                e
-                for e in exprs
-                if body_start <= e.start < sec.end and _is_when(e) and e.kind in ("date", "range")
-            ),
-            None,
-        )
-        if when is None:
-            continue
-        noun = next((w for w in m.group(0).lower().split() if w.endswith(tuple(lx.meeting_heads))), "möte")
-        sent = next(((s, e) for s, e in sentences(layer) if s <= when.start < e), (when.start, when.end))
-        _add_meeting(layer, doc, _meeting_name(noun, doc), when, sent, places, (sec.start, body_start))
+    _, found, when = _under_next_meeting_heading(doc, exprs)
+    if when is None:
+        return
+    sec, m = found
+    noun = next((w for w in m.group(0).lower().split() if w.endswith(tuple(lx.meeting_heads))), "möte")
+    sent = next(((s, e) for s, e in sentences(layer) if s <= when.start < e), (when.start, when.end))
+    span = (sec.start, sec.start + len(sec.title))
+    _add_meeting(layer, doc, _meeting_name(noun, doc), when, sent, places, span)

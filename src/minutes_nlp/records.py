@@ -46,6 +46,9 @@ class Meeting(Record):
         None, description="the county the minutes are from, as the organisations named show"
     )
     host: str | None = Field(None, description="the organisation holding the meeting (running header, title)")
+    next_meeting: dt.date | None = Field(
+        None, description="the date of the next meeting, when the minutes give it"
+    )
 
 
 class Section(Record):

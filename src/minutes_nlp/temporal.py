@@ -252,10 +252,12 @@ class _Grammar:
         self.year_blocked_before = set(yd["blocked_before"])
         self.exclusions = set(d["exclusions"])
         self.past_window = dt.timedelta(days=d["year_inference"]["past_window_days"])
+        self.recent_past = dt.timedelta(days=d["year_inference"]["recent_past_days"])
         self.tense_reach = d["year_inference"]["tense_reach_days"]
         t = d["tense"]
         self.tense = t
         self.past_words, self.future_words = set(t["past_words"]), set(t["future_words"])
+        self.weak_future = set(t["weak_future_words"])
         self.past_suffix = re.compile(r"\w{2,}(?:" + "|".join(t["past_suffixes"]) + ")")
         self.verbish = re.compile(r"\w{2,}(?:" + "|".join(t["past_suffixes"] + t["passive_suffixes"]) + ")")
         self.clause_break = re.compile(r"[.!?;:]\s|\n\s*\n|[•▪●■►➢*]")
@@ -379,7 +381,7 @@ class _Grammar:
             ),
         ]
         self.rules = [(re.compile(p, f), h) for p, h, f in rules]
-        cues = [p for p, eff in self.preps.items() if eff in ("deadline", "from", "after")]
+        cues = [p for p, eff in self.preps.items() if eff in ("deadline", "before", "from", "after")]
         self.cue_before = re.compile(rf"(?<!\w)(?:{_alt(cues)})\s+$", i)
 
     # --- resolution ---------------------------------------------------------------------------------------
@@ -398,13 +400,15 @@ class _Grammar:
             _WORDS.findall(left.lower())[-t["words_before"] :]
             + _WORDS.findall(right.lower())[: t["words_after"]]
         )
-        if any(w in self.future_words for w in words):
+        strong = any(w in self.future_words and w not in self.weak_future for w in words)
+        if strong:
             return "future"
-        if any(
+        past = any(
             w in self.past_words or (self.past_suffix.fullmatch(w) and not w.endswith("nde")) for w in words
-        ):
+        )
+        if past:
             return "past"
-        return None
+        return None  # 'välkommen', 'inbjudan' alone: the default for the kind of expression decides
 
     def resolve(
         self,
@@ -424,7 +428,16 @@ class _Grammar:
         cands = [p for y in range(m.year - 2, m.year + 3) if (p := fn(y))]
         if ok and any(ok(p) for p in cands):
             cands = [p for p in cands if ok(p)]
+            near = [p for p in cands if abs((p[0] - m).days) <= 366]
+            if len(near) == 1:
+                return near[0]  # 'lördag 28 september': the weekday says which year, whatever the tense
         mode = tense or ("window" if precise else "next")
+        if mode == "next" and not any(p[0] <= m <= p[1] for p in cands):
+            # 'Arbetslösheten i september' at an October meeting: a month or season that has just ended is
+            # the one meant when nothing says it is ahead
+            recent = [p for p in cands if m - self.recent_past <= p[1] < m]
+            if recent:
+                return max(recent)
         if mode == "past":
             pool = [p for p in cands if p[0] <= m]
             chosen = max(pool) if pool else None
@@ -466,7 +479,9 @@ class _Grammar:
         if effect == "past":
             tense = "past"
         tense = (
-            tense or self.tense_of(ctx, m.start(), m.end()) or ("future" if effect == "deadline" else None)
+            tense
+            or self.tense_of(ctx, m.start(), m.end())
+            or ("future" if effect in ("deadline", "before") else None)
         )
         span = self.resolve(fn, year, ctx, precise=precise, tense=tense)
         return self.finish(m, ctx, kind, span, effect, part, whole_month)
@@ -491,7 +506,11 @@ class _Grammar:
                 vs, ve = span[1] + _DAY1, None
             elif effect == "from":
                 ve = None
-        return _expr(ctx, m.start(), m.end(), "deadline" if effect == "deadline" else kind, vs, ve)
+            elif effect == "before":
+                vs, ve = _before(span, kind)
+        return _expr(
+            ctx, m.start(), m.end(), "deadline" if effect in ("deadline", "before") else kind, vs, ve
+        )
 
     # --- handlers -----------------------------------------------------------------------------------------
 
@@ -777,6 +796,12 @@ def _select(cands: list[TimeExpression]) -> list[TimeExpression]:
     return taken
 
 
+def _before(span: Span, kind: str) -> Span:
+    """'före jul', 'före 15 mars': by that day; 'före sommaren', 'innan maj': by the day before it begins."""
+    day = span[0] if kind in ("date", "holiday", "relative", "deadline") else span[0] - _DAY1
+    return day, day
+
+
 def _lead_cues(g: _Grammar, ctx: _Ctx, exprs: list[TimeExpression]) -> list[TimeExpression]:
     """'senast 29 februari', 'innan nästa möte' (deadline); 'från och med 1 april', 'efter 15 mars' (open)."""
     out: list[TimeExpression] = []
@@ -785,10 +810,12 @@ def _lead_cues(g: _Grammar, ctx: _Ctx, exprs: list[TimeExpression]) -> list[Time
             floor = out[-1].end if out else 0
             cue = g.cue_before.search(ctx.text[max(floor, e.start - 25) : e.start])
             effect = g.preps.get(_key(cue.group(0))) if cue else None
-            if cue and (effect == "deadline" or (effect and e.kind == "date")):
+            if cue and (effect in ("deadline", "before") or (effect and e.kind == "date")):
                 start = e.start - (len(cue.string) - cue.start())
                 vs, ve, kind = e.value_start, e.value_end, e.kind
-                if effect == "deadline":
+                if effect == "before" and vs and ve:
+                    (vs, ve), kind = _before((vs, ve), kind), "deadline"
+                elif effect in ("deadline", "before"):
                     kind = "deadline"
                 elif effect == "after" and ve:
                     vs, ve = ve + _DAY1, None
