@@ -343,6 +343,10 @@ def find_attendance(layer: TextLayer, doc: Document) -> Document:
             found.append(Attendance(name=absent, organisation=org, status="absent"))
     found += _presented_with_role(layer.text, doc.meeting.host, county)
     found += _acting_in_the_meeting(layer.text, doc.meeting.host, county)
+    branches = default_registry().local_branches(layer.text, county=county)
+    for entry in found:
+        if entry.organisation in branches:
+            entry.organisation = branches[entry.organisation]
     doc.attendance = _dedupe(found)
     return doc
 

@@ -135,6 +135,7 @@ class _Index:
     orgs_at: dict[int, tuple[int, OrgMatch]]
     sections: list[Section]
     people: dict[str, _Person] = field(default_factory=dict)
+    branches: dict[str, str] = field(default_factory=dict)  # 'Företagarna' → 'Företagarna Västra Götaland'
 
     def person(self, name: str) -> _Person | None:
         return self.people.get(_key(name))
@@ -150,7 +151,8 @@ class _Index:
         if not org:
             return None
         match = default_registry().resolve(org, county=self.county)
-        return match.name if match else org
+        name = match.name if match else org
+        return self.branches.get(name, name)
 
     def is_claimed(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.claimed)
@@ -181,6 +183,7 @@ def find_people(layer: TextLayer, doc: Document) -> Document:
     claimed = org_spans + [(s, e) for s, e, _, _ in find_places(text, exclude=org_spans)]
     claimed += [m.span() for m in EMAIL.finditer(text)] + [m.span() for m in URL.finditer(text)]
     index = _Index(text, county, sorted(claimed), {s: (e, m) for s, e, m in orgs}, list(doc.sections))
+    index.branches = default_registry().local_branches(text, county=county)
 
     for section in doc.sections:
         for name in section.people:

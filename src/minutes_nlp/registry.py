@@ -401,6 +401,23 @@ class OrganisationRegistry:
         self._scans[key] = tuple(found)
         return found
 
+    def local_branches(self, text: str, *, county: str | None = None) -> dict[str, str]:
+        """ "Företagarna Västra Götaland" named in a document: the bare "Företagarna" of that document is
+        that branch. Parent name → branch, for parents with exactly one branch named."""
+        found: dict[str, set[str]] = {}
+        for _s, e, match in self.find_in_text(text, county=county):
+            if match.kind not in _BRANCHED_KINDS or text[e : e + 1] != " ":
+                continue
+            words = text[e + 1 : e + 40].split()
+            for k in (3, 2, 1):
+                place = " ".join(words[:k])
+                if len(words) >= k and _is_place(place.rstrip(".,;:)")):
+                    branch = self.resolve(f"{match.as_written} {place.rstrip('.,;:)')}", county=county)
+                    if branch is not None and branch.parent == match.name:
+                        found.setdefault(match.name, set()).add(branch.name)
+                    break
+        return {parent: next(iter(b)) for parent, b in found.items() if len(b) == 1}
+
     def names(self) -> Iterable[str]:
         return self.entries.keys()
 

@@ -73,6 +73,15 @@ def _looks_like_org(text: str) -> bool:
     return 0 < len(words) <= 8 and text[:1].isupper() and not text.endswith(".")
 
 
+_CAPS_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][A-ZÅÄÖ-]{3,}(?![\w-])")
+
+
+def _uncapped(text: str) -> str:
+    """Words set in capitals ('EMEKA OKAFOR (WESTINGHOUSE)') in title case, so that names read as names;
+    short ones stay (LRF, SKR, ABB are written so)."""
+    return _CAPS_WORD.sub(lambda m: m.group(0).title(), text)
+
+
 def parse_org_heading(text: str, county: str | None = None) -> OrgHeading | None:
     """Read a heading such as "MIUN, Ludde Edgren" or "Länsstyrelsen genom Magnus Lindow"."""
     text = _without_prefix(_clean_heading(text))
@@ -80,15 +89,19 @@ def parse_org_heading(text: str, county: str | None = None) -> OrgHeading | None
         return None
     registry = default_registry()
     best: tuple[int, OrgHeading] | None = None
+    written, text = text, _uncapped(text)
     for _name, form, needs_known in _rules()["forms"]:
         m = form.match(text)
         if not m:
             continue
         groups = m.groupdict()
-        org_text = (groups.get("org") or "").strip(" ,–-")
+        # the organisation as printed ('TORSBY KOMMUN'); the names as names ('EMEKA OKAFOR' → 'Emeka Okafor')
+        org_text = (written[m.start("org") : m.end("org")] if m.group("org") else "").strip(" ,–-")
         people = [p.strip() for p in (groups.get("person"), groups.get("person2")) if p]
         if not org_text or not people or not all(looks_like_person(p) for p in people):
             continue
+        if any(registry.find_in_text(p, county=county) for p in people):
+            continue  # 'Samverkan Polisen': a name with an organisation in it is no person's
         match: OrgMatch | None = registry.resolve(org_text, county=county)
         if looks_like_person(org_text) and match is None:
             continue  # "Almi Jönköping" reads like a name too; the registry knows better
@@ -132,8 +145,8 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
     ] = []  # (block, kind, title, org, parent?)
     title_block = _title_block(layer)
     for i, block in enumerate(layer.blocks):
-        if i == title_block:
-            continue
+        if title_block is not None and i <= title_block:
+            continue  # the title, and a running header above it that one page could not show as repeated
         text = layer.text[block.start : block.end]
         if any(start < block.start <= end for start, end in listed):
             continue
@@ -167,10 +180,16 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
             # "3. Information från Inera": an agenda item an organisation reports in
             org_text, match = _organisation_of_heading(clean, county)
             if match:
-                heads.append((i, "organisation", clean, OrgHeading(match.name, org_text, ()), None))
+                people = _presenter(layer, i + 1)
+                heads.append((i, "organisation", clean, OrgHeading(match.name, org_text, people), None))
             else:
                 heads.append((i, "agenda", clean, None, None))
-    return _emit(layer, doc, heads)
+    doc = _emit(layer, doc, heads)
+    branches = default_registry().local_branches(layer.text, county=county)
+    for sec in doc.sections:
+        if sec.organisation in branches:
+            sec.organisation = branches[sec.organisation]
+    return doc
 
 
 def _organisation_of_heading(heading: str, county: str | None) -> tuple[str, OrgMatch | None]:
@@ -202,7 +221,19 @@ def _presenter(layer: TextLayer, i: int) -> tuple[str, ...]:
     m = _rules()["presenter"].match(layer.text[block.start : block.end])
     if m and looks_like_person(m.group("person")):
         return (m.group("person"),)
-    return _speakers(layer, i)
+    return _speakers(layer, i) or _reporters(layer, i)
+
+
+def _reporters(layer: TextLayer, i: int) -> tuple[str, ...]:
+    """ "Johanna Thelander och Rasmus Ekdahl berättade att …", "Mirja Koskinen, verksamhetsutvecklare,
+    berättade …": the people the first sentence under an organisation heading has reporting."""
+    block = layer.blocks[i]
+    if block.kind == "heading":
+        return ()
+    m = _reporter().match(layer.text[block.start : block.end])
+    if not m:
+        return ()
+    return tuple(p for p in (m.group("p1"), m.group("p2")) if p and looks_like_person(p))
 
 
 def _speakers(layer: TextLayer, i: int) -> tuple[str, ...]:
@@ -215,6 +246,16 @@ def _speakers(layer: TextLayer, i: int) -> tuple[str, ...]:
         if m and looks_like_person(m.group("person")) and m.group("person") not in people:
             people.append(m.group("person"))
     return tuple(people)
+
+
+@cache
+def _reporter() -> re.Pattern[str]:
+    d = load_json("lang", "sv", "structure.json")
+    verbs = "|".join(sorted(map(re.escape, d["speech_verbs"]), key=len, reverse=True))
+    person, role = person_pattern(), r"(?:\s*,\s*[a-zåäö][\wåäö -]{2,40},)?"
+    return re.compile(
+        rf"^\s*(?:-\s+)?(?P<p1>{person}){role}(?:\s+och\s+(?P<p2>{person}){role})?\s+(?:{verbs})\b"
+    )
 
 
 @cache

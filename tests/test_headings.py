@@ -1,0 +1,126 @@
+"""The heading and attendance grammar on lines written for these tests (fictional people, real bodies)."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes_nlp.attendance import _organisation_groups as organisation_groups
+from minutes_nlp.attendance import parse_entry
+from minutes_nlp.registry import default_registry
+from minutes_nlp.sections import parse_org_heading
+
+FORMS = [
+    ("MIUN, Ludde Edgren", "Mittuniversitetet", "MIUN", ("Ludde Edgren",)),
+    ("Trafikverket – Anna Berg", "Trafikverket", "Trafikverket", ("Anna Berg",)),
+    ("Patrik Olsson – Borgholms kommun", "Borgholms kommun", "Borgholms kommun", ("Patrik Olsson",)),
+    (
+        "Arbetsförmedlingen (Cecilia Lund, sektionschef)",
+        "Arbetsförmedlingen",
+        "Arbetsförmedlingen",
+        ("Cecilia Lund",),
+    ),
+    ("TORSBY KOMMUN (Anna Berg)", "Torsby kommun", "TORSBY KOMMUN", ("Anna Berg",)),
+    ("Almi Jönköping, Gunnar Hjort", "Almi Jönköping", "Almi Jönköping", ("Gunnar Hjort",)),
+]
+
+
+@pytest.mark.parametrize(("heading", "org", "written", "people"), FORMS)
+def test_organisation_heading_forms(heading: str, org: str, written: str, people: tuple[str, ...]) -> None:
+    got = parse_org_heading(heading)
+    assert got is not None
+    assert (got.organisation, got.as_written, got.people) == (org, written, people)
+
+
+def test_names_in_capitals_read_as_names() -> None:
+    got = parse_org_heading("ELIN BÄCKSTRÖM (ABB)")
+    assert got is not None and got.people == ("Elin Bäckström",)
+
+
+@pytest.mark.parametrize("heading", ["Samverkan Polisen – Umeå kommun", "Kontaktperson: Anna Berg"])
+def test_not_organisation_headings(heading: str) -> None:
+    assert parse_org_heading(heading) is None
+
+
+def test_inline_groups_per_organisation() -> None:
+    line = "Från Polisen: Henrik Wall, Sanna Ek. Från Umeå kommun: Lars Nygård, Fatima Rahimi."
+    groups = organisation_groups(line, None)
+    assert [org for org, _ in groups] == ["Polismyndigheten", "Umeå kommun"]
+    people = [
+        (a.name, a.organisation)
+        for org, part in groups
+        for a in parse_entry(part, "present", default_org=org)
+    ]
+    assert people == [
+        ("Henrik Wall", "Polismyndigheten"),
+        ("Sanna Ek", "Polismyndigheten"),
+        ("Lars Nygård", "Umeå kommun"),
+        ("Fatima Rahimi", "Umeå kommun"),
+    ]
+
+
+def test_a_branch_named_once_is_what_the_bare_name_means() -> None:
+    text = "Dialogmöte mellan Skatteverket och Företagarna Västra Götaland. Företagarna tog upp elpriset."
+    assert default_registry().local_branches(text) == {"Företagarna": "Företagarna Västra Götaland"}
+    assert (
+        default_registry().resolve("Polisen Umeå").name == "Polismyndigheten"
+    )  # an agency's office is the agency
+
+
+SOURCE = """---
+id: headings_check
+producer: fpdf2
+bullet: bullet
+header: ""
+footer: "{n}"
+font: dejavu-serif
+---
+# Anteckningar samverkansmöte 2025-03-10
+Närvarande: Från Polisen: Henrik Wall, Sanna Ek. Från Umeå kommun: Lars Nygård, Fatima Rahimi.
+## Polisen informerar
+- Henrik Wall: Anmälda inbrott minskade under 2024.
+- Sanna Ek: En trafikkampanj genomförs vecka 12.
+## 3. Information från Inera
+Johanna Tell och Rasmus Ek berättade att tjänsten byggs ut under våren.
+## Arbetsförmedlingen (Cecilia Lund, sektionschef)
+Fler unga har fått arbete.
+"""
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory):
+    import importlib.util
+    import sys
+
+    from conftest import ROOT
+
+    from minutes_nlp.pipeline import extract
+
+    path = ROOT / "corpus" / "render.py"
+    if not path.is_file():
+        pytest.skip(f"the corpus renderer {path} is not here")
+    spec = importlib.util.spec_from_file_location("corpus_render_headings", path)
+    render = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = render
+    spec.loader.exec_module(render)
+    folder = tmp_path_factory.mktemp("headings")
+    src = folder / "headings_check.md"
+    src.write_text(SOURCE, encoding="utf-8")
+    try:
+        pdf = render.render(src, folder / "pdf")
+    except (OSError, ValueError) as exc:  # fonts missing on this machine
+        pytest.skip(f"cannot render the test PDF: {exc}")
+    return extract(pdf)
+
+
+def test_reporters_and_speakers_of_an_organisation_section(extracted) -> None:
+    got = {s.title: (s.organisation, tuple(s.people)) for s in extracted.sections if s.kind == "organisation"}
+    assert got == {
+        "Polisen informerar": ("Polismyndigheten", ("Henrik Wall", "Sanna Ek")),
+        "3. Information från Inera": ("Inera", ("Johanna Tell", "Rasmus Ek")),
+        "Arbetsförmedlingen (Cecilia Lund, sektionschef)": ("Arbetsförmedlingen", ("Cecilia Lund",)),
+    }
+
+
+def test_inline_groups_reach_the_attendance(extracted) -> None:
+    present = {(a.name, a.organisation) for a in extracted.attendance if a.status == "present"}
+    assert {("Henrik Wall", "Polismyndigheten"), ("Fatima Rahimi", "Umeå kommun")} <= present
