@@ -54,6 +54,10 @@ def _rules() -> dict:
     }
 
 
+# "3.", "3.1", "§ 4", "4)" before a heading's words
+_NUMBER = re.compile(r"^(?:§\s*)?\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
+
+
 def _clean_heading(text: str) -> str:
     text = re.sub(r"^\s*-\s+", "", text)  # a heading printed as a bullet item
     return re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
@@ -82,9 +86,14 @@ def _uncapped(text: str) -> str:
     return _CAPS_WORD.sub(lambda m: m.group(0).title(), text)
 
 
-def parse_org_heading(text: str, county: str | None = None) -> OrgHeading | None:
-    """Read a heading such as "MIUN, Ludde Edgren" or "Länsstyrelsen genom Magnus Lindow"."""
-    text = _without_prefix(_clean_heading(text))
+def parse_org_heading(
+    text: str, county: str | None = None, *, in_unit_list: bool = False
+) -> OrgHeading | None:
+    """Read a heading such as "MIUN, Ludde Edgren" or "Länsstyrelsen genom Magnus Lindow".
+
+    ``in_unit_list``: the heading stands under an organisation line, where "Näringsliv: Kajsa Nordin" names
+    a unit the registry cannot know."""
+    text = _without_prefix(_NUMBER.sub("", _clean_heading(text)))
     if not text or len(text) > MAX_HEADING_CHARS or text.endswith((".", "!", "?")):
         return None
     registry = default_registry()
@@ -103,11 +112,18 @@ def parse_org_heading(text: str, county: str | None = None) -> OrgHeading | None
         if any(registry.find_in_text(p, county=county) for p in people):
             continue  # 'Samverkan Polisen': a name with an organisation in it is no person's
         match: OrgMatch | None = registry.resolve(org_text, county=county)
-        if looks_like_person(org_text) and match is None:
-            continue  # "Almi Jönköping" reads like a name too; the registry knows better
+        if looks_like_person(org_text) and match is None and not _name.startswith("org_paren"):
+            # "Almi Jönköping" reads like a name too; the registry knows better. In "X (Anna Berg)" the
+            # brackets say which is the person ("Paper Province (Ingeborg Dahl)").
+            continue
         if match is None and not _looks_like_org(org_text):
             continue
-        if match is None and needs_known and (len(org_text.split()) < 2 or role_in(org_text)):
+        if (
+            match is None
+            and needs_known
+            and not in_unit_list
+            and (len(org_text.split()) < 2 or role_in(org_text))
+        ):
             # "Kontaktperson: Name", "Föredragande: Name" are labels; "Avdelningen för X: Name" is a unit
             continue
         unit = (groups.get("unit") or "").strip() or None
@@ -157,7 +173,9 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
         if is_attendance_header(clean) and block.kind != "heading":
             continue  # an inline label ("Närvarande: …") is part of the text, not a heading
         org = (
-            parse_org_heading(text, county=county) if block.kind in ("heading", "list_item", "text") else None
+            parse_org_heading(text, county=county, in_unit_list=_under_organisation_line(heads))
+            if block.kind in ("heading", "list_item", "text")
+            else None
         )
         if org and (block.kind == "heading" or _stands_alone(layer, i)):
             heads.append((i, "organisation", clean, org, None))
@@ -169,6 +187,16 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
                 # "Föredragande: Name"), or its units ("Region X" → "Hälso- och sjukvården genom …").
                 people = _presenter(layer, i + 1)
                 heads.append((i, "organisation", clean, OrgHeading(match.name, org_text, people), None))
+            elif (
+                _proper_name(clean)
+                and len(clean) <= 50
+                and i + 1 < len(layer.blocks)
+                and (people := _name_line(layer, i + 1))
+                and not agenda_category(clean)
+                and not is_attendance_header(clean)
+            ):
+                # "Svenskt Vatten" / "Tove Lindahl, rådgivare": an organisation the registry does not know
+                heads.append((i, "organisation", clean, OrgHeading(None, clean, people), None))
             else:
                 heads.append((i, "agenda", clean, None, None))
             continue
@@ -192,11 +220,30 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
     return doc
 
 
+def _proper_name(text: str) -> bool:
+    """ "Svenskt Vatten", "ABB", "Volvo CE", "Paper Province" — a name, not a topic like "Lägesbild"."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in text) or text.endswith((".", ":")):
+        return False
+    caps = [w for w in words if w[:1].isupper()]
+    return len(caps) >= 2 or any(len(w) >= 2 and w.isupper() for w in words)
+
+
+def _under_organisation_line(heads: list) -> bool:
+    """Do the headings so far end in an organisation line with no people and, perhaps, units with people?"""
+    for _, kind, _, org, _ in reversed(heads):
+        if kind != "organisation" or org is None:
+            return False
+        if not org.people:
+            return True
+    return False
+
+
 def _organisation_of_heading(heading: str, county: str | None) -> tuple[str, OrgMatch | None]:
     """The organisation a heading names as its reporter: "Trafikverket", "Trafikverket informerar",
     "3. Information från Inera", "Digg om den gemensamma infrastrukturen"."""
     registry = default_registry()
-    bare = _without_prefix(re.sub(r"^(?:§\s*)?\d{1,2}[.)]?\s+", "", heading))
+    bare = _without_prefix(_NUMBER.sub("", heading))
     for candidate in (heading, _without_report_verb(bare), bare.split(" om ", 1)[0]):
         match = registry.resolve(candidate, county=county)
         if match and match.score >= 96:
@@ -221,7 +268,22 @@ def _presenter(layer: TextLayer, i: int) -> tuple[str, ...]:
     m = _rules()["presenter"].match(layer.text[block.start : block.end])
     if m and looks_like_person(m.group("person")):
         return (m.group("person"),)
-    return _speakers(layer, i) or _reporters(layer, i)
+    return _name_line(layer, i) or _speakers(layer, i) or _reporters(layer, i)
+
+
+def _name_line(layer: TextLayer, i: int) -> tuple[str, ...]:
+    """ "Handelskammaren Värmland" / "Reza Tavakoli, vd": a line of its own with a name (and a title)."""
+    block = layer.blocks[i]
+    text = layer.text[block.start : block.end].strip()
+    if block.kind == "heading" or len(text) > 90 or "\n" in text:
+        return ()
+    m = _name_line_re().match(text)
+    return (m.group("person"),) if m and looks_like_person(m.group("person")) else ()
+
+
+@cache
+def _name_line_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?P<person>{person_pattern()})(?:\s*,\s*[^.:;]{{2,60}})?\.?$")
 
 
 def _reporters(layer: TextLayer, i: int) -> tuple[str, ...]:
@@ -233,7 +295,7 @@ def _reporters(layer: TextLayer, i: int) -> tuple[str, ...]:
     m = _reporter().match(layer.text[block.start : block.end])
     if not m:
         return ()
-    return tuple(p for p in (m.group("p1"), m.group("p2")) if p and looks_like_person(p))
+    return tuple(p for p in m.group("p1", "p2", "p3", "p4") if p and looks_like_person(p))
 
 
 def _speakers(layer: TextLayer, i: int) -> tuple[str, ...]:
@@ -254,7 +316,9 @@ def _reporter() -> re.Pattern[str]:
     verbs = "|".join(sorted(map(re.escape, d["speech_verbs"]), key=len, reverse=True))
     person, role = person_pattern(), r"(?:\s*,\s*[a-zåäö][\wåäö -]{2,40},)?"
     return re.compile(
-        rf"^\s*(?:-\s+)?(?P<p1>{person}){role}(?:\s+och\s+(?P<p2>{person}){role})?\s+(?:{verbs})\b"
+        rf"^\s*(?:-\s+)?(?:(?P<p1>{person}){role}(?:\s+och\s+(?P<p2>{person}){role})?\s+(?:{verbs})\b"
+        # "Från Trafikverket deltog Hanna Sjöberg, samhällsplanerare."
+        rf"|[Ff]rån\s+[^,.]{{2,60}}?\s+(?:deltog|medverkade|närvarade)\s+(?P<p3>{person})(?:\s+och\s+(?P<p4>{person}))?)"
     )
 
 
@@ -350,7 +414,10 @@ def _is_unit_of(org: OrgHeading, parent: str | None) -> bool:
     if org.organisation is None:
         return True
     entry = default_registry().get(org.organisation)
-    return entry is not None and entry.parent is not None and entry.parent == parent
+    if entry is None or entry.parent is None:
+        return False
+    # 'Hälso- och sjukvården', 'Regional utveckling': department names every region uses
+    return entry.parent == parent or entry.kind == "other"
 
 
 def _trim_end(layer: TextLayer, start: int, end: int) -> int:
