@@ -69,7 +69,7 @@ _ITEM_BREAK = re.compile(r"\s*[,;]\s*|\s+(?:samt|och)\s+|\.\s+(?=[A-ZÅÄÖ])")
 @cache
 def _substitute_phrase() -> re.Pattern[str]:
     return re.compile(
-        rf"^(?P<som>som\s+)?(?P<role>(?:tjänstgörande\s+)?(?:ersättare|ersätter|vikarie))\s+(?:för\s+)?(?P<absent>{person_pattern()})",
+        rf"^(?P<som>som\s+)?(?P<role>(?:tjänstgörande\s+)?(?:ersättare|ersätter|vikarie)|i\s+stället|istället)\s+(?:för\s+)?(?P<absent>{person_pattern()})",
         re.IGNORECASE,
     )
 
@@ -114,6 +114,12 @@ def parse_entry(
                 "party": None,
             }
             for part in inner:
+                if sub := _substitute_phrase().match(part):
+                    # "Rasmus Hägg (i stället för Marika Lindfors)"
+                    person.update(
+                        status="substitute", substitute_for=sub.group("absent"), role=_sub_role(sub)
+                    )
+                    continue
                 _describe(person, part, county)
             if trailing:
                 # "Kerstin Hellgren (S) ordförande", "Sebastian Nord (V) tjänstgörande ersättare för Hanna Blixt"
@@ -131,6 +137,27 @@ def parse_entry(
             if people and people[-1]["party"] is None:
                 people[-1]["party"] = party
             continue  # the member's party is not the organisation they attend for
+        for part in inner:
+            # "Ebba Wahlqvist, SGU (ersättare för Erik Hallgren)": the bracket after the organisation
+            if people and (sub := _substitute_phrase().match(part)):
+                people[-1].update(
+                    status="substitute", substitute_for=sub.group("absent"), role=_sub_role(sub)
+                )
+        named_inside = [p for p in inner if looks_like_person(p)]
+        if named_inside and (match := registry.resolve(base, county=county)):
+            # "Sölvesborgs kommun (Emelie Kraft)": the organisation, then its person in brackets
+            for name in named_inside:
+                people.append(
+                    {
+                        "name": name,
+                        "organisation": match.name,
+                        "role": None,
+                        "status": status,
+                        "substitute_for": None,
+                        "party": None,
+                    }
+                )
+            continue
         if not people:
             # "Företagarna, Jenny Östlund": an organisation named first belongs to who follows.
             match = registry.resolve(base, county=county)
@@ -177,8 +204,10 @@ def parse_entry(
 
 
 def _sub_role(sub: re.Match[str]) -> str | None:
-    """ "tjänstgörande ersättare för X" is an office; "som ersättare för X" only says who stands in."""
-    return None if sub.group("som") else sub.group("role").lower()
+    """ "tjänstgörande ersättare för X" is an office; "(som) ersättare för X", "i stället för X" only say who
+    stands in."""
+    role = sub.group("role").lower()
+    return role if not sub.group("som") and role.startswith("tjänstgörande") else None
 
 
 _NUMBERED = re.compile(r"^§|\d")
@@ -188,7 +217,10 @@ _LIST_MARK = re.compile(r"^\s*(?:-|\d{1,2}[.)]|[a-z][.)])\s+")
 def _trailing_role(base: str) -> tuple[str, str] | None:
     """ "Kerstin Hellgren  ordförande" → ("Kerstin Hellgren", "ordförande") when the tail names a role."""
     m = _acting()["name_then_rest"].match(base)
-    if m and role_in(m.group("rest")) and looks_like_person(m.group("person")):
+    if not m or not looks_like_person(m.group("person")):
+        return None
+    # "Elif Demir (S) i stället för Christer Ohlin (S)" with its brackets taken out
+    if role_in(m.group("rest")) or _substitute_phrase().match(m.group("rest")):
         return m.group("person"), m.group("rest")
     return None
 
@@ -247,6 +279,28 @@ def _organisation_groups(line: str, county: str | None) -> list[tuple[str | None
     return groups
 
 
+def _organisation_item(line: str, county: str | None) -> str | None:
+    """An item that names an organisation and nobody ("- Volvo CE", "- Mälardalens universitet (MDU)"):
+    the people listed under it are its."""
+    text = _PAREN.sub(" ", _LIST_MARK.sub("", line.strip())).strip(" .,;:")
+    if not text or any(c in text for c in ",:;") or len(text.split()) > 6:
+        return None
+    if looks_like_person(text) and not _registry_knows(text, county):
+        return None
+    if any(looks_like_person(m.group(0)) for m in _acting()["person_anywhere"].finditer(text)):
+        return None  # "Myndigheten för yrkeshögskolan Camilla Rydberg": a person is in it
+    match = default_registry().resolve(text, county=county)
+    if match is not None and match.kind != "party":
+        return match.name
+    words = text.split()
+    proper = sum(w[:1].isupper() for w in words) >= 2 or any(len(w) >= 2 and w.isupper() for w in words)
+    return text if proper and not role_in(text) else None
+
+
+def _registry_knows(text: str, county: str | None) -> bool:
+    return default_registry().resolve(text, county=county) is not None
+
+
 def _entries(rest: str) -> list[str]:
     """Split an inline list: "Org, Name - Org, Name" or "Name, Name och Name"."""
     if _ENTRY_SPLIT.search(rest):
@@ -275,6 +329,14 @@ def attendance_lists(text: str, headings: frozenset[int] = frozenset()) -> list[
         starts.append(starts[-1] + len(line) + 1)
     i = 0
     while i < len(lines):
+        if _TABLE_HEAD.match(lines[i]) and (i == 0 or not _header(lines[i - 1]) or _header(lines[i - 1])[2]):
+            # "Namn | Organisation | Roll" with no label above it: a participant table all the same
+            j = i + 1
+            while j < len(lines) and " | " in lines[j]:
+                j += 1
+            found.append(AttendanceList("present", None, False, tuple(lines[i:j]), starts[i], starts[j] - 1))
+            i = j
+            continue
         opened = _header(lines[i])
         if not opened:
             i += 1
@@ -302,6 +364,9 @@ def attendance_lists(text: str, headings: frozenset[int] = frozenset()) -> list[
     return found
 
 
+_TABLE_HEAD = re.compile(r"^\s*(?:namn|deltagare|ledamot|ledamöter|närvarande)\s*\|", re.IGNORECASE)
+
+
 def heading_starts(layer: TextLayer) -> frozenset[int]:
     return frozenset(b.start for b in layer.blocks if b.kind == "heading")
 
@@ -313,7 +378,14 @@ def find_attendance(layer: TextLayer, doc: Document) -> Document:
     found: list[Attendance] = []
     for listing in attendance_lists(layer.text, heading_starts(layer)):
         columns: list[str | None] | None = None  # organisations heading the columns of a table
+        group: tuple[int, str] | None = None  # "- ABB" over "  - Torbjörn Sjöholm": (indent, organisation)
         for line in listing.entries:
+            indent = len(line) - len(line.lstrip())
+            if group is not None and indent <= group[0]:
+                group = None
+            if not listing.inline and " | " not in line and (org_line := _organisation_item(line, county)):
+                group = (indent, org_line)
+                continue
             cells = [c.strip() for c in line.split(" | ")]
             if len(cells) > 1:
                 if columns is None and (heads := _column_organisations(cells, county)):
@@ -329,8 +401,9 @@ def find_attendance(layer: TextLayer, doc: Document) -> Document:
                 found += _table_row(cells, listing.status, listing.role, county, host)
                 continue
             for org, part in _organisation_groups(line, county):
+                fallback = org or (group[1] if group else None) or host
                 for entry in _entries(part) if listing.inline else [part]:
-                    found += parse_entry(entry, listing.status, listing.role, county, default_org=org or host)
+                    found += parse_entry(entry, listing.status, listing.role, county, default_org=fallback)
     for section in doc.sections:
         if section.kind != "organisation" or not section.people:
             continue
@@ -460,8 +533,21 @@ def _column_organisations(cells: list[str], county: str | None) -> list[str | No
 def _table_row(
     cells: list[str], status: Status, role: str | None, county: str | None, default_org: str | None
 ) -> list[Attendance]:
-    """A row of an attendance table: a name cell, and organisation, party and role cells in any order."""
-    return parse_entry(", ".join(c for c in cells if c), status, role, county, default_org=default_org)
+    """A row of an attendance table: a name cell, and organisation, party, role and presence cells in any order."""
+    marks = load_json("lang", "sv", "structure.json")["presence_marks"]
+    kept = []
+    for cell in cells:
+        low = cell.strip().lower()
+        head, _, rest = low.partition(",")
+        if low in marks["absent"]:
+            status = "absent"
+        elif low in marks["present"]:
+            continue
+        elif head.strip() in marks["present"] and rest:
+            kept.append(cell.split(",", 1)[1].strip())  # "X, ersättare för Gunilla Ferm"
+        elif cell.strip():
+            kept.append(cell.strip())
+    return parse_entry(", ".join(kept), status, role, county, default_org=default_org)
 
 
 def _dedupe(entries: list[Attendance]) -> list[Attendance]:

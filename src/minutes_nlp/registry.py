@@ -312,6 +312,10 @@ class OrganisationRegistry:
             entry = self._lookup(" ".join(words[:-k]), county)
             if entry is None or entry.kind in ("municipality", "region", "party"):
                 continue
+            if words[-k].lower() == "campus" and k >= 2:
+                return self._match(
+                    entry, text, 97.0
+                )  # "Uppsala universitet Campus Gotland" is the university
             if _is_place(" ".join(words[-k:])):
                 if entry.kind in _BRANCHED_KINDS:
                     return OrgMatch(text, text, 97.0, entry.kind, entry.name)
