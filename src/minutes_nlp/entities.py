@@ -301,8 +301,9 @@ def find_organisations(layer: TextLayer, doc: Document) -> Document:
                     unit_of[hit.name] = name
                 written = None  # a department's name is no name of its parent
         note(name, written)
+    branches = reg.local_branches(layer.text, county=county)
     for s, e, name, written in organisation_spans(layer, doc):
-        name = unit_of.get(name, name)
+        name = branches.get(name, unit_of.get(name, name))
         note(name, None if unit_of.get(written) else written)
         add_mention(layer, doc, "ORG", s, e, name)
     for a in doc.attendance:
@@ -326,7 +327,7 @@ def find_places(layer: TextLayer, doc: Document) -> Document:
     seen = {p.name for p in doc.places}
     # 'Kristoffer Lund' is a person, not the town
     names = [(m.start(), m.end()) for p in doc.people for m in re.finditer(re.escape(p.name), text)]
-    found = _with_direction(text, list(_gazetteer_places(text, exclude=orgs + names)))
+    found = _with_direction(text, _as_written(text, _gazetteer_places(text, exclude=orgs + names)))
     found += [(m.start(), m.end(), m.group(0), "road") for m in _road_pattern().finditer(text)]
     found += [(m.start(), m.end(), m.group(0), "route") for m in _route_pattern().finditer(text)]
     found += _venues_after(text, found)
@@ -361,7 +362,29 @@ def _cued_places(
             continue  # the gazetteer has it already
         if m.group("prep") in ("till", "från") and _names_on(text, e):
             continue  # 'till Grön gemenskap': a campaign's or a title's name
+        if _is_venue(name) and (town := _VENUE_TOWN.match(text, e)) and _gazetteer_places(town.group("town")):
+            e, name = town.end(), f"{name} i {town.group('town')}"  # 'Folkets hus i Hofors' is one venue
         out.append((s, e, name, "place"))
+    return out
+
+
+def _is_venue(name: str) -> bool:
+    """A venue every town has ('Folkets hus', 'Stadshuset'), whose town is part of its name; 'Dalarna Science
+    Park' is a name of its own."""
+    common = load_json("lang", "sv", "structure.json")["common_buildings"]
+    generic = name.lower() in common or any(w[:1].islower() for w in name.split()[1:])
+    return generic and re.search(rf"(?:{_place_words()['venues']})$", name, re.IGNORECASE) is not None
+
+
+_VENUE_TOWN = re.compile(r"[ ]i[ ](?P<town>[A-ZÅÄÖ][a-zåäö]+)(?![\w-])")
+
+
+def _as_written(text: str, places: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A county by its short name as the minutes write it ('Gävleborg', 'Västra Götaland'), not as 'X län'."""
+    out = []
+    for s, e, name, kind in places:
+        written = re.sub(r"s$", "", text[s:e]) if not name.endswith("s") else text[s:e]
+        out.append((s, e, written if kind == "county" and " län" not in written else name, kind))
     return out
 
 

@@ -112,6 +112,8 @@ def parse_org_heading(
         if any(registry.find_in_text(p, county=county) for p in people):
             continue  # 'Samverkan Polisen': a name with an organisation in it is no person's
         match: OrgMatch | None = registry.resolve(org_text, county=county)
+        if match is None and role_in(org_text) and len(org_text.split()) <= 2:
+            continue  # "Lovisa Ronquist, VA-chef": a title, not an organisation
         if looks_like_person(org_text) and match is None and not _name.startswith("org_paren"):
             # "Almi Jönköping" reads like a name too; the registry knows better. In "X (Anna Berg)" the
             # brackets say which is the person ("Paper Province (Ingeborg Dahl)").
