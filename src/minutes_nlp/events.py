@@ -121,13 +121,25 @@ def _nouns(text: str, start: int, end: int) -> list[_Noun]:
         stem = (m.group("prefix") + m.group("head")).lower()
         if word in lx.not_events or stem in lx.not_events or stem.endswith(lx.not_event_endings):
             continue
-        if head in lx.compound_only and not prefix and not _after_genitive(text, start, m.start()):
+        in_name = m.group(0)[:1].isupper() and _capital_before(text, start, m.start())
+        if (
+            head in lx.compound_only
+            and not prefix
+            and not _after_genitive(text, start, m.start())
+            and not in_name
+        ):
             continue  # 'dag' alone is no happening; 'Lantbrukets dag' is
         if prefix and (prefix in lx.weekdays or prefix.rstrip("s") in lx.weekdays):
             continue  # 'tisdagskväll' is a time, not a happening
         ending = m.group(0)[m.end("head") - m.start() :].lower()
         out.append(_Noun(m.start(), m.end(), head, bool(prefix), ending))
     return out
+
+
+def _capital_before(text: str, lo: int, at: int) -> bool:
+    """Is a capitalised word right before ``at`` ('Nordic Hydrogen Forum', 'Blekinge Jobbdag')?"""
+    before = list(_WORD.finditer(text, lo, at))
+    return bool(before) and before[-1].group(0)[:1].isupper() and not text[before[-1].end() : at].strip()
 
 
 def _after_genitive(text: str, lo: int, at: int) -> bool:
@@ -194,9 +206,25 @@ def _name_span(
             break
         start, taken = w.start(), taken + 1
     owner = _owner_before(text, sent, start, blocked, place_starts, meeting=noun.head in lx.meeting_heads)
+    if owner is None and start == noun.start and text[noun.start].isupper():
+        owner = _name_before(text, sent, noun.start)
     return owner if owner is not None else start, _descriptors_end(
         text, sent, noun.end, blocked, place_starts
     )
+
+
+def _name_before(text: str, sent: tuple[int, int], at: int) -> int | None:
+    """'på Blekinge Jobbdag', 'Nordic Hydrogen Forum': capitalised words before a capitalised event noun are
+    its name (not at the sentence start, where every word is capitalised)."""
+    before = _words_before(text, sent[0], at)
+    start = None
+    # the noun is capitalised inside the sentence, so the capitals before it, the first word's too, are a name
+    while before and before[-1].group(0)[:1].isupper() and not text[before[-1].end() : at].strip():
+        if before[-1].group(0).lower() in _lex().determiners:
+            break
+        start = at = before[-1].start()
+        before.pop()
+    return start
 
 
 def _owner_before(
@@ -348,7 +376,13 @@ def _body(doc: Document) -> str | None:
     body = doc.meeting.body
     if not body:
         return None
-    body = re.split(r"\s+(?:i|på|vid)\s+(?=[A-ZÅÄÖ])", body)[0]
+    # 'Regional näringslivsdialog i Regionens hus, Östersund': where it met, not what it is called
+    # ('Samverkansgruppen för vattenförsörjning på Gotland' keeps its place)
+    where = re.search(r"\s+(?:i|på|vid)\s+(?=[A-ZÅÄÖ])(?P<rest>.*)$", body)
+    if where and (
+        "," in where.group("rest") or re.search(r"\b(?:hus|huset|lokaler|stadshus)\b", where.group("rest"))
+    ):
+        body = body[: where.start()]
     head, _, tail = body.partition(",")
     # 'Nätverket för kompetensförsörjning, Umeå universitet': what follows the comma is whose body it is
     return (f"{head} {tail.strip()}" if tail and default_registry().resolve(tail) else head).strip() or None
@@ -376,7 +410,10 @@ def _own_meeting(
     if next_only or not body or not prev.endswith("s"):
         return False
     stem = re.sub(r"(?:ets|ens|s)$", "", prev)
-    return len(stem) >= 4 and any(w.lower().endswith(stem) for w in body.split())
+    # 'Partnergruppens nästa möte' in the minutes of 'Partnergruppen för …'
+    return len(stem) >= 4 and any(
+        w.lower().endswith(stem) or w.lower().startswith(stem) for w in body.split()
+    )
 
 
 def _own_meeting_name(text: str, noun: _Noun, doc: Document) -> str:

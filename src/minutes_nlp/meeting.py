@@ -175,10 +175,17 @@ def _body(head: list[str]) -> str | None:
             continue  # "Minnesanteckningar. Mötet hölls digitalt …": a sentence, not a name
         if len(rest) >= 4:
             return rest
-        if n + 1 < len(head) and len(head[n + 1]) <= 80 and not _full_date(head[n + 1]):
-            return head[n + 1].strip()
+        if (
+            n + 1 < len(head)
+            and len(head[n + 1]) <= 80
+            and not _full_date(head[n + 1])
+            and ":" not in head[n + 1]
+        ):
+            return head[n + 1].strip()  # the line under a bare title, unless it is 'Plats: …'
+        if n > 0:
+            break  # 'Kompetensrådet Blekinge 16 november 2023' / 'Minnesanteckningar': the line above names it
     # "Referensgruppsmöte öppna data 2024-04-18": a title without a genre word names the meeting itself
-    if head and not cues["title"].search(head[0]):
+    if head and (not cues["title"].search(head[0]) or len(head) == 1):
         rest = re.sub(r"\s+", " ", re.sub(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}", " ", head[0])).strip(" ,–-")
         if 1 <= len(rest.split()) <= 8:
             return rest

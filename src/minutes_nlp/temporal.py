@@ -253,6 +253,7 @@ class _Grammar:
         self.exclusions = set(d["exclusions"])
         self.past_window = dt.timedelta(days=d["year_inference"]["past_window_days"])
         self.recent_past = dt.timedelta(days=d["year_inference"]["recent_past_days"])
+        self.parts_narrow = bool(d.get("parts_narrow", False))
         self.tense_reach = d["year_inference"]["tense_reach_days"]
         t = d["tense"]
         self.tense = t
@@ -382,7 +383,8 @@ class _Grammar:
         ]
         self.rules = [(re.compile(p, f), h) for p, h, f in rules]
         cues = [p for p, eff in self.preps.items() if eff in ("deadline", "before", "from", "after")]
-        self.cue_before = re.compile(rf"(?<!\w)(?:{_alt(cues)})\s+$", i)
+        # 'senast 15 mars', 'Sista anmälningsdag är 15 april'
+        self.cue_before = re.compile(rf"(?<!\w)(?P<cue>{_alt(cues)})(?:\s+(?:är|blir))?\s+$", i)
 
     # --- resolution ---------------------------------------------------------------------------------------
 
@@ -478,6 +480,8 @@ class _Grammar:
         part = self.parts.get(_key(gd.get("part")))
         if effect == "past":
             tense = "past"
+        elif effect == "ahead":
+            tense = "future"
         tense = (
             tense
             or self.tense_of(ctx, m.start(), m.end())
@@ -499,7 +503,7 @@ class _Grammar:
         vs: dt.date | None = None
         ve: dt.date | None = None
         if span:
-            if part:
+            if part and self.parts_narrow:
                 span = self.part_of(span, part, whole_month)
             vs, ve = span
             if effect == "after":
@@ -620,7 +624,8 @@ class _Grammar:
         word = _key(m.group("s"))
         if word in self.homograph and self._noun_follows(ctx.text, m.end(), present_verbs=True):
             return None  # 'i vår region' = in our region
-        return self.period(m, ctx, "season", self.deictic[word], None)
+        # 'i höst', 'i vår' name the season in progress or the next, whatever the clause's tense ('i höstas' is past)
+        return self.period(m, ctx, "season", self.deictic[word], None, tense="future")
 
     def _season_past(self, m: re.Match[str], ctx: _Ctx) -> TimeExpression | None:
         return self.period(m, ctx, "season", self.season_past[_key(m.group("s"))], None, tense="past")
@@ -809,7 +814,7 @@ def _lead_cues(g: _Grammar, ctx: _Ctx, exprs: list[TimeExpression]) -> list[Time
         if e.kind not in ("time", "recurrence", "deadline"):
             floor = out[-1].end if out else 0
             cue = g.cue_before.search(ctx.text[max(floor, e.start - 25) : e.start])
-            effect = g.preps.get(_key(cue.group(0))) if cue else None
+            effect = g.preps.get(_key(cue.group("cue"))) if cue else None
             if cue and (effect in ("deadline", "before") or (effect and e.kind == "date")):
                 start = e.start - (len(cue.string) - cue.start())
                 vs, ve, kind = e.value_start, e.value_end, e.kind
