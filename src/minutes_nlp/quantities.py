@@ -50,6 +50,7 @@ class _Lex:
     units_ci: dict[str, tuple[str, float]]
     multipliers: dict[str, float]
     number_words: re.Pattern[str]
+    counting_words: re.Pattern[str]
     word_values: dict[str, float]
     compound: re.Pattern[str]
     compound_units: dict[str, str]
@@ -80,6 +81,11 @@ def _lex() -> _Lex:
         multipliers={k: float(v) for k, v in d["multipliers"].items()},
         number_words=re.compile(
             rf"(?<![\w-])(?P<num>{_alt(list(words))})(?=\s+(?:{_alt(scale)})(?![\w]))", re.IGNORECASE
+        ),
+        # 'tre fokusområden', 'sex avdelningar': a number word (two or more) counting the noun after it
+        counting_words=re.compile(
+            rf"(?<![\w-])(?P<num>{_alt([w for w, v in words.items() if v >= 2])})(?=\s+[a-zåäö])",
+            re.IGNORECASE,
         ),
         word_values={k.lower(): v for k, v in words.items()},
         compound=re.compile(rf"-(?P<u>{_alt(list(d['compound_units']))})[\wåäö]*|-tal(?!\w)", re.IGNORECASE),
@@ -119,6 +125,11 @@ def _unit_at(text: str, pos: int) -> tuple[int, float, str | None]:
         factor *= lx.multipliers[m.group("w")]
         end = m.end()
         m = _WORD.match(text, end)
+    if m and "-" in m.group("w"):
+        head = m.group("w").split("-", 1)[0]
+        hit = lx.units.get(head) or lx.units_ci.get(head.lower())
+        if hit and head != head.lower():
+            return m.start("w") + len(head), factor * hit[1], hit[0]  # '400 kV-ledningen' measures in kV
     if m:
         w = m.group("w")
         two = _WORD.match(text, m.end())
@@ -153,7 +164,13 @@ def _noun_at(text: str, pos: int, limit: int, blocked: list[tuple[int, int]]) ->
         if not w[0].islower() or low in lx.stop and low not in lx.skip:
             return None
         follows = i + 1 < len(words) and words[i + 1].group("w")[0].islower()
-        modifier = low in lx.skip or (lx.adjective.fullmatch(low) is not None and low not in lx.nouns)
+        nxt = words[i + 1].group("w").lower() if follows else ""
+        # 'ca 40 unga kulturvärdar', '17 400 inskrivna arbetssökande': an adjective used as a noun, before a noun
+        adjectival = low in lx.nouns and (low.endswith("a") or low == "äldre") and nxt not in lx.stop
+        adjectival = adjectival and not (lx.verb.fullmatch(nxt) and nxt not in lx.nouns)
+        modifier = (
+            low in lx.skip or adjectival or (lx.adjective.fullmatch(low) is not None and low not in lx.nouns)
+        )
         if modifier and follows and i < 2:
             continue
         if low in lx.comparatives or low in lx.skip:
@@ -162,6 +179,14 @@ def _noun_at(text: str, pos: int, limit: int, blocked: list[tuple[int, int]]) ->
             return None
         return m.end(), w
     return None
+
+
+_SPAN_GAP = re.compile(r"\s+(?:till|och|à|eller)\s+(?:ca\s+)?")
+
+
+def _year_like(written: str, value: float) -> bool:
+    """A bare 1950–2100 written without a thousands space is a year in minutes ('2 000 kronor' is not)."""
+    return written.isdigit() and len(written) == 4 and 1950 <= value <= 2100
 
 
 def _subject_noun(text: str, lo: int, hi: int) -> str | None:
@@ -202,6 +227,13 @@ def find_quantities(layer: TextLayer, doc: Document) -> Document:
             (m.start("num"), m.end("num"), lx.word_values[" ".join(m.group("num").lower().split())])
             for m in lx.number_words.finditer(text, lo, hi)
         ]
+        taken = {c[0] for c in cands}
+        counting = {
+            m.start("num"): (m.start("num"), m.end("num"), lx.word_values[m.group("num").lower()])
+            for m in lx.counting_words.finditer(text, lo, hi)
+            if m.start("num") not in taken
+        }
+        cands += list(counting.values())
         for s, e, value in sorted(cands):
             if any(bs < e and s < be for bs, be in blocked):
                 continue
@@ -232,14 +264,20 @@ def find_quantities(layer: TextLayer, doc: Document) -> Document:
                 found.append(_Found(s, end, value * factor, unit))
                 continue
             noun = _noun_at(text, e, hi, blocked)
+            if noun and _year_like(text[s:e], value) and noun[1].lower() not in lx.nouns:
+                continue  # 'Rapporten för 2021 visar': a year, whatever follows it
             if noun:
                 found.append(_Found(s, noun[0], value, noun[1]))
-            else:
+            elif s not in counting and not _year_like(text[s:e], value):
                 found.append(_Found(s, e, value, None, needs_unit=True))
         for i, f in enumerate(found):
             if not f.needs_unit:
                 continue
             prev = next((p.unit for p in reversed(found[:i]) if p.unit and not p.needs_unit), None)
+            # 'från 342 till 371 medlemmar': the first end of a span counts what the second does
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if nxt and nxt.unit and not nxt.needs_unit and _SPAN_GAP.fullmatch(text[f.end : nxt.start]):
+                prev = nxt.unit
             f.unit = prev or _subject_noun(text, lo, f.start)
         for f in found:
             if f.unit is None:
