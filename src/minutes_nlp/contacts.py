@@ -11,7 +11,9 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zåäö]{2,}\b
 URL = re.compile(
     r"(?<![\w@/])(?:https?://|www\.)[^\s<>()\"”’]+"
     # a bare domain ("dataportal.se", "regionjh.se/dialog"): a name of three letters or more, a common top level
-    r"|(?<![\w@/.-])(?:[a-z0-9-]{3,}\.)+(?:se|nu|com|org|eu|net|io|info)(?:/[^\s<>()\"”]*)?(?![\w@-])",
+    r"|(?<![\w@/.-])(?:[a-z0-9-]{3,}\.)+(?:se|nu|com|org|eu|net|io|info)(?:/[^\s<>()\"”]*)?(?![\w@-])"
+    # a short name with a path ("sv.se/orebrolan", "ri.se/test"): the path shows it is an address
+    r"|(?<![\w@/.-])[a-z0-9-]{2}\.(?:se|nu|com|org|eu|net|io)/[^\s<>()\"”]+",
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?)]”’'\""

@@ -274,6 +274,8 @@ def _descriptors_end(
                 break
             if low in lx.stop and low not in ("och", "som") or any(s <= w.start() < e for s, e in blocked):
                 break
+            if low in lx.weekdays:
+                break  # 'i torsdag kl 9.00': a day, not part of the name
             if w.start() in place_starts:
                 break
             if low in ("och", "som"):
@@ -344,15 +346,26 @@ def _proper_name(
         # 'webbinarieserien Lönsamhetskollen' is the series called so; 'Transportforum Norr' is one name
         start = m.start("n") if noun.ending in _DEFINITE or not text[noun.start].isupper() else noun.start
         lx = _lex()
-        # a name goes on in lower case ('Framtidens skog') until the clause does
-        for _ in range(3):
+        # a name goes on in lower case ('Framtidens skog') until the clause does; a title one word long goes
+        # on through a preposition too ('kursen Svenska för vården', 'mässan Jobba i länet')
+        one_word = " " not in m.group("n").strip()
+        taken = 0
+        for _ in range(4):
             w = re.compile(r"\s+(?P<w>[a-zåäöé][\wåäöé-]*)").match(text, end)
             if not w or w.end() > sent[1] or any(s <= w.start("w") < e for s, e in blocked):
                 break
             low = w.group("w")
-            if low in lx.stop or low in lx.determiners or lx.descriptor.fullmatch(f" {low} "):
+            if low in lx.stop or low in lx.determiners or low in lx.weekdays:
                 break
-            end = w.end()
+            if lx.descriptor.fullmatch(f" {low} "):
+                after = re.compile(r"\s+(?P<w>[a-zåäöé][\wåäöé-]*)").match(text, w.end())
+                if not (one_word and taken == 0 and after and after.end() <= sent[1]):
+                    break
+                if after.group("w") in lx.stop or any(s <= after.start("w") < e for s, e in blocked):
+                    break
+                end, taken = after.end(), taken + 2
+                continue
+            end, taken = w.end(), taken + 1
         return start, end
     lead = text[sent[0] : noun.start]
     d = re.fullmatch(r"\s*(?P<n>[A-ZÅÄÖ\"«][^–—:;.]*?)\s+[–—]\s+", lead)
