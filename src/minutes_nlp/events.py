@@ -460,7 +460,9 @@ def _group(body: str | None, doc: Document) -> str | None:
         if e >= len(body.rstrip()) - 1 and s > 0:
             cut = min(cut, s)
     for s, e, _, _ in find_places(body):
-        if e >= len(body.rstrip()) - 1 and s > 0:
+        # 'Näringslivsråd Västerbottens län' is the county's council; '… för vattenförsörjning på Gotland' names
+        # its place as part of its name
+        if e >= len(body.rstrip()) - 1 and s > 0 and not re.search(r"\b(?:i|på|vid|för|inom)\s+$", body[:s]):
             cut = min(cut, s)
     rest = body[:cut].strip(" ,–—-")
     return rest or body
@@ -487,7 +489,32 @@ def next_meeting_date(
             name_end = _name_span(text, sent, noun, [], set())[1]
             if when.kind == "date" and _own_meeting(text, sent, noun, name_end, doc, next_only=True):
                 return when.value_start
-    return _under_next_meeting_heading(doc, exprs)[0] if doc is not None else None
+    if doc is None:
+        return None
+    announced = _next_by_name(text, spans, exprs, doc)
+    return announced[1].value_start if announced else _under_next_meeting_heading(doc, exprs)[0]
+
+
+def _next_by_name(
+    text: str, spans: list[tuple[int, int]], exprs: list[TimeExpression], doc: Document
+) -> tuple[tuple[int, int], TimeExpression, str] | None:
+    """'Nästa företagarråd hålls torsdag 7 december': 'nästa' and a word of the body's name, then the day."""
+    body = _body(doc)
+    if not body:
+        return None
+    stems = {w.lower().rstrip("s")[:-1] for w in re.findall(r"[\wåäö-]{5,}", body)}
+    verbs = _alt(load_json("lang", "sv", "events.json")["next_subject_verbs"])
+    pattern = re.compile(rf"\b[Nn]ästa\s+(?P<w>[\wåäö-]{{5,}})\s+(?:{verbs})\b")
+    starts = [e.start for e in exprs]
+    for sent in spans:
+        for m in pattern.finditer(text, *sent):
+            word = m.group("w").lower()
+            if not any(word.startswith(stem) for stem in stems if len(stem) >= 4):
+                continue
+            when = next((e for e in _within(exprs, starts, (m.end(), sent[1])) if e.kind == "date"), None)
+            if when is not None:
+                return (m.start(), m.end()), when, m.group("w")
+    return None
 
 
 def _under_next_meeting_heading(
@@ -581,6 +608,10 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
             add_mention(layer, doc, "EVENT", ns, ne, name)
     _meetings_by_verb(layer, doc, exprs, spans, places)
     _next_meeting_section(layer, doc, exprs, places)
+    if announced := _next_by_name(text, spans, exprs, doc):
+        span, when, _word = announced
+        sent = next(((s, e) for s, e in spans if s <= span[0] < e), span)
+        _add_meeting(layer, doc, _meeting_name("möte", doc), when, sent, places, span)
     return doc
 
 

@@ -173,6 +173,12 @@ def _body(head: list[str]) -> str | None:
         )
         if len(rest.split()) > 8 or ". " in rest:
             continue  # "Minnesanteckningar. Mötet hölls digitalt …": a sentence, not a name
+        if re.search(r"\d|\bkl\b|\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b", rest, re.IGNORECASE):
+            continue  # "Minnesanteckningar, torsdag 14 maj 2020 kl 9.00": when, not who
+        owner = re.fullmatch(r"(?P<stem>\w{4,}?)s\s+(?:möte|sammanträde|träff)", rest, re.IGNORECASE)
+        if owner and n + 1 < len(head) and head[n + 1].lower().startswith(owner.group("stem").lower()):
+            # "Anteckningar från partnergruppens möte" / "Partnergruppen för industriell digitalisering, …"
+            return head[n + 1].strip()
         if len(rest) >= 4:
             return rest
         if (

@@ -868,5 +868,17 @@ def _find_times(
     g = _grammar()
     ctx = _Ctx(text, meeting_date, next_meeting)
     cands = [e for rx, handler in g.rules for m in rx.finditer(text) if (e := handler(m, ctx))]
-    exprs = _select(cands)
-    return tuple(_attach_times(ctx, _lead_cues(g, ctx, exprs)))
+    exprs = _attach_times(ctx, _lead_cues(g, ctx, _select(cands)))
+    return tuple(e for i, e in enumerate(exprs) if not _named_by_next(g, ctx, e, exprs[i + 1 : i + 2]))
+
+
+def _named_by_next(g: _Grammar, ctx: _Ctx, e: TimeExpression, following: list[TimeExpression]) -> bool:
+    """'nästa gång 20 oktober', 'Nästa träff 25 mars': the day written right after says when; the words
+    before it are no second expression (and need not be the minutes' own next meeting)."""
+    rel = g.relative.get(_key(e.text))
+    if e.kind != "relative" or rel is None or rel.get("unit") != "meeting" or not following:
+        return False
+    nxt = following[0]
+    return (
+        nxt.kind in ("date", "range") and re.fullmatch(r"[ ,:]{1,3}", ctx.text[e.end : nxt.start]) is not None
+    )

@@ -40,9 +40,9 @@ def names_match(a: str | None, b: str | None) -> bool:
 
 
 def _same_word(a: str, b: str) -> bool:
-    """Equal, or the same word inflected ("näringslivsråd" / "näringslivsrådet")."""
+    """Equal, or the same word inflected ("näringslivsråd" / "näringslivsrådet", "frukost" / "frukostarna")."""
     short, long = sorted((a, b), key=len)
-    return a == b or (len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 3)
+    return a == b or (len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 4)
 
 
 def name_contained(a: str | None, b: str | None) -> bool:
