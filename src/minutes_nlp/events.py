@@ -174,11 +174,21 @@ def _pair(text: str, nouns: list[_Noun], dates: list[TimeExpression]) -> list[tu
             for j, d in enumerate(dates)
             if j not in used and prev <= d.start and d.end <= n.start and "," not in text[d.end : n.start]
         ]
+        if len(after) > 1 and _in_aside(text, n.end, dates[after[0]].start, dates[after[1]].start):
+            after = after[
+                1:
+            ]  # 'Stämman, som skulle ha hållits i april, genomförs 9 juni': the aside's date is not it
         pick = after[0] if after else (before[-1] if before else None)
         if pick is not None:
             used.add(pick)
             pairs.append((n, dates[pick]))
     return pairs
+
+
+def _in_aside(text: str, noun_end: int, first: int, second: int) -> bool:
+    """Is ``first`` inside a ', som …,' clause that closes before ``second``?"""
+    lead = text[noun_end:first]
+    return re.search(r",\s+som\b", lead) is not None and "," in text[first:second]
 
 
 def _words_before(text: str, lo: int, at: int) -> list[re.Match[str]]:
