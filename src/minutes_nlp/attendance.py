@@ -228,9 +228,19 @@ def _trailing_role(base: str) -> tuple[str, str] | None:
 def _names_a_body(text: str) -> bool:
     """After a person in the same entry, two capitalised words that start with no known first name
     ("Volvo Lastvagnar", "Komatsu Forest") are the organisation, not a second person."""
-    from .people import first_names  # the name lists load with the people stage
+    from .people import first_names, surnames  # the name lists load with the people stage
 
-    return text.split()[0] not in first_names()
+    words = text.split()
+    if words[0] in first_names():
+        return False
+    # 'Mirja Kallioinen', 'Sibel Yıldız': a first name the lists lack, but a surname's shape or a known surname
+    last = words[-1]
+    return not (last in surnames() or _SURNAME_END.search(last))
+
+
+_SURNAME_END = re.compile(
+    r"(?:sson|son|sen|nen|berg|ström|strom|lund|qvist|kvist|gren|gård|holm|dahl|stedt|blad|ling|ius|er|ez|ić|ov|ova|ski|ska)$"
+)
 
 
 def _party(text: str, county: str | None) -> str | None:

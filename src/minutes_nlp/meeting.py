@@ -45,7 +45,7 @@ def _full_date(text: str) -> dt.date | None:
 
 
 @cache
-def _organisation_shape() -> re.Pattern[str]:
+def organisation_shape() -> re.Pattern[str]:
     data = load_json("lang", "sv", "structure.json")
     suffixes = "|".join(map(re.escape, data["org_suffixes"]))
     prefixes = "|".join(map(re.escape, sorted(data["org_prefixes"], key=len, reverse=True)))
@@ -145,7 +145,7 @@ def _host(layer: TextLayer, head: list[str], county: str | None) -> str | None:
     furniture = list(dict.fromkeys(line for page in layer.pages for line in page.removed))
     for line in furniture + head[:3]:
         found = registry.find_in_text(line, county=county)
-        if not found and (named := _organisation_shape().search(line)):
+        if not found and (named := organisation_shape().search(line)):
             return named.group(0)  # "Destination Mora AB – Styrelsen": a company the registry does not know
         if found:
             start, end, match = found[0]

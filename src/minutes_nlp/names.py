@@ -56,8 +56,13 @@ def role_in(text: str) -> str | None:
         for stem in (low[:-2] if low.endswith(("en", "et")) else "", low[:-1] if low.endswith("n") else ""):
             if stem and (role := role_in(stem)) == stem:
                 return role
+    if not found:
+        return None
     # the first role named, and of those starting there the longest ("vice ordförande", not "ordförande")
-    return min(found)[2] if found else None
+    at, _, role = min(found)
+    # "1:e vice ordförande", "andre vice ordförande": the rank is part of the office
+    rank = re.search(r"(?:\d:[ae]|förste|första|andre|andra|tredje)\s+$", low[:at])
+    return f"{rank.group(0)}{role}" if rank else role
 
 
 @cache

@@ -190,10 +190,10 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
                 people = _presenter(layer, i + 1)
                 heads.append((i, "organisation", clean, OrgHeading(match.name, org_text, people), None))
             elif (
-                _proper_name(clean)
+                (_proper_name(clean) or _has_org_shape(clean))
                 and len(clean) <= 50
                 and i + 1 < len(layer.blocks)
-                and (people := _name_line(layer, i + 1))
+                and (people := _name_line(layer, i + 1) or _reporters(layer, i + 1))
                 and not agenda_category(clean)
                 and not is_attendance_header(clean)
             ):
@@ -220,6 +220,13 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
         if sec.organisation in branches:
             sec.organisation = branches[sec.organisation]
     return doc
+
+
+def _has_org_shape(text: str) -> bool:
+    """ "Fellingsbro folkhögskola", "Destination Mora AB": a name with an organisation's suffix."""
+    from .meeting import organisation_shape  # the meeting stage owns the shape of an organisation's name
+
+    return organisation_shape().fullmatch(text) is not None
 
 
 def _proper_name(text: str) -> bool:
