@@ -20,8 +20,9 @@ STUDIED = [
     (CORPUS / "heldout" / "gold", CORPUS / "heldout" / "pdf"),
     (CORPUS / "heldout2" / "gold", CORPUS / "heldout2" / "pdf"),
     (CORPUS / "heldout2" / "gold", CORPUS / "heldout2" / "pdf_chromium"),
+    *[(CORPUS / f"heldout{n}" / "gold", CORPUS / f"heldout{n}" / "pdf") for n in (3, 4, 6, 7, 8)],
 ]
-NEWEST = [(CORPUS / f"heldout{n}" / "gold", CORPUS / f"heldout{n}" / "pdf") for n in (3, 4, 5)]
+NEWEST = [(CORPUS / f"heldout{n}" / "gold", CORPUS / f"heldout{n}" / "pdf") for n in (5,)]
 
 
 def _report(pair):
