@@ -185,6 +185,19 @@ def _pair(text: str, nouns: list[_Noun], dates: list[TimeExpression]) -> list[tu
     return pairs
 
 
+@cache
+def _MOVED() -> re.Pattern[str]:  # noqa: N802 - a constant built from data on first use
+    verbs = _alt(load_json("lang", "sv", "events.json")["moved_verbs"])
+    return re.compile(rf"(?<!\w)(?:{verbs})\s+(?:\w+\s+)?från\b", re.IGNORECASE)
+
+
+def _moved_to(text: str, sent: tuple[int, int], e: TimeExpression) -> TimeExpression:
+    """'flyttas från 4 juni till 1 oktober': the span of a move is its new day."""
+    if e.kind == "range" and e.value_end and _MOVED().search(text[sent[0] : e.start + 5]):
+        return TimeExpression(e.text, e.start, e.end, "date", e.value_end, e.value_end)
+    return e
+
+
 def _in_aside(text: str, noun_end: int, first: int, second: int) -> bool:
     """Is ``first`` inside a ', som …,' clause that closes before ``second``?"""
     lead = text[noun_end:first]
@@ -548,6 +561,9 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
     orgs = organisation_spans(layer, doc)
     org_spans = [(s, e) for s, e, _, _ in orgs]
     places = find_places(text, exclude=org_spans)
+    # places the places stage found outside the gazetteer ('i Braås') end a name as well
+    places += [(m.start, m.end, m.text, "place") for m in doc.mentions if m.label == "LOC"]
+    places.sort()
     place_starts = {s for s, _, _, _ in places}
     exprs = find_times(text, doc.meeting.date)
     nxt = next_meeting_date(layer, exprs, doc)
@@ -568,7 +584,7 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
         nouns = [n for n in nouns if not any(e.start < n.end and n.start < e.end for e in in_sent)]
         if layer.line_at(sent[0]) is not None and layer.line_at(sent[0]).kind == "table_row":
             continue  # a table of actions: its dates are when things are due
-        dates = [e for e in in_sent if _is_when(e)]
+        dates = [e for e in (_moved_to(text, sent, e) for e in in_sent) if _is_when(e)]
         blocked = [(e.start, e.end) for e in in_sent] + org_spans
         for noun, when in _pair(text, nouns, dates):
             ns, ne = _name_span(text, sent, noun, blocked, place_starts)
