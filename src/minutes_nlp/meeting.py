@@ -95,10 +95,20 @@ def find_meeting(layer: TextLayer, doc: Document) -> Document:
         date = _full_date(layer.text)
     title = _title(layer, head)
     county = _county(layer)
-    doc.meeting = Meeting(
-        title=title, date=date, body=_body(head), place=place, county=county, host=_host(layer, head, county)
-    )
+    body = _body(head)
+    host = _host(layer, head, county) or _body_as_host(body)
+    doc.meeting = Meeting(title=title, date=date, body=body, place=place, county=county, host=host)
     return doc
+
+
+def _body_as_host(body: str | None) -> str | None:
+    """ "Protokoll fört vid styrelsemöte i Leader Sjuhärad": a body that is a name, not a group or a series
+    (råd, grupp, nätverk, forum, nämnd …), is the organisation holding the meeting."""
+    if not body or not body[:1].isupper() or len(body.split()) > 5 or any(c in body for c in ",:;()"):
+        return None
+    groups = load_json("lang", "sv", "structure.json")["group_words"]
+    low = body.lower()
+    return None if any(g in low for g in groups) else body
 
 
 def _title(layer: TextLayer, head: list[str]) -> str | None:
