@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .resources import load_json
 
@@ -66,6 +66,18 @@ def find_places(text: str, *, exclude: Iterable[tuple[int, int]] = ()) -> list[t
     ``exclude`` lists spans already claimed by something else (e.g. organisation names such as
     "Region Jämtland Härjedalen"): places inside them are not reported.
     """
+    exclude = tuple(exclude)
+    if not exclude and len(text) <= 200:
+        return list(_short_places(text))  # names and headings are asked about by several stages
+    return _find_places(text, exclude)
+
+
+@lru_cache(maxsize=4096)
+def _short_places(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    return tuple(_find_places(text, ()))
+
+
+def _find_places(text: str, exclude: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str, str]]:
     gaz = _gazetteer()
     claimed = sorted(exclude)
     claimed_starts = [s for s, _ in claimed]

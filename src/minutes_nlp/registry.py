@@ -158,6 +158,7 @@ class OrganisationRegistry:
     _forms: list[_Form] = field(default_factory=list, repr=False)
     _counties: dict[str, str] = field(default_factory=dict, repr=False)
     _scans: dict[tuple[str, str | None], tuple] = field(default_factory=dict, repr=False)
+    _resolved: dict[tuple[str, str | None], OrgMatch | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries.values():
@@ -278,6 +279,16 @@ class OrganisationRegistry:
     def resolve(self, text: str, *, county: str | None = None) -> OrgMatch | None:
         """The organisation a whole field names ("Af", "Länsstyrelsens", "Mittuniversitet"), or None."""
         county = self._county_for(county)
+        key = (text, county)
+        if key in self._resolved:
+            return self._resolved[key]
+        # headings, list items and names are asked about again and again by several stages
+        if len(self._resolved) >= 4096:
+            self._resolved.clear()
+        found = self._resolved[key] = self._resolve(text, county)
+        return found
+
+    def _resolve(self, text: str, county: str | None) -> OrgMatch | None:
         cleaned = _clean(text)
         if not cleaned:
             return None
