@@ -88,28 +88,11 @@ Fler unga har fått arbete.
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory):
-    import importlib.util
-    import sys
-
-    from conftest import ROOT
+    from conftest import render_source
 
     from minutes_nlp.pipeline import extract
 
-    path = ROOT / "corpus" / "render.py"
-    if not path.is_file():
-        pytest.skip(f"the corpus renderer {path} is not here")
-    spec = importlib.util.spec_from_file_location("corpus_render_headings", path)
-    render = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = render
-    spec.loader.exec_module(render)
-    folder = tmp_path_factory.mktemp("headings")
-    src = folder / "headings_check.md"
-    src.write_text(SOURCE, encoding="utf-8")
-    try:
-        pdf = render.render(src, folder / "pdf")
-    except (OSError, ValueError) as exc:  # fonts missing on this machine
-        pytest.skip(f"cannot render the test PDF: {exc}")
-    return extract(pdf)
+    return extract(render_source(tmp_path_factory.mktemp("headings"), "headings_check", SOURCE))
 
 
 def test_reporters_and_speakers_of_an_organisation_section(extracted) -> None:

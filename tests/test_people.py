@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import ROOT
+from conftest import ROOT, render_source
 
 from minutes_nlp.people import find_people
 from minutes_nlp.pipeline import records_of
@@ -60,17 +58,6 @@ EXPECTED = {
 }
 
 
-def _renderer():
-    path = CORPUS / "render.py"
-    if not path.is_file():
-        pytest.skip(f"the corpus renderer {path} is not here")
-    spec = importlib.util.spec_from_file_location("corpus_render", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 def _people_of(pdf: Path):
     layer = read_text(pdf)
     return layer, find_people(layer, records_of(layer))
@@ -78,15 +65,7 @@ def _people_of(pdf: Path):
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
-    render = _renderer()
-    folder = tmp_path_factory.mktemp("people")
-    src = folder / "people_check.md"
-    src.write_text(SOURCE, encoding="utf-8")
-    try:
-        pdf = render.render(src, folder / "pdf")
-    except (OSError, ValueError) as exc:  # fonts missing on this machine
-        pytest.skip(f"cannot render the test PDF: {exc}")
-    return _people_of(pdf)
+    return _people_of(render_source(tmp_path_factory.mktemp("people"), "people_check", SOURCE))
 
 
 def _person(doc: Document, name: str):
