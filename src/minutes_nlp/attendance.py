@@ -374,7 +374,13 @@ def attendance_lists(text: str, headings: frozenset[int] = frozenset()) -> list[
     return found
 
 
-_TABLE_HEAD = re.compile(r"^\s*(?:namn|deltagare|ledamot|ledamöter|närvarande)\s*\|", re.IGNORECASE)
+# "Namn | Organisation | Roll", "Organisation | Namn | Funktion | Närvaro": a name column and one more that says
+# who the person is or whether they came
+_TABLE_HEAD = re.compile(
+    r"^(?=.*(?:^|\|)\s*(?:namn|deltagare|ledamot|ledamöter|närvarande)\s*(?:\||$))"
+    r"(?=.*(?:^|\|)\s*(?:organisation|myndighet|funktion|roll|titel|parti|närvaro|företräder)\s*(?:\||$))",
+    re.IGNORECASE,
+)
 
 
 def heading_starts(layer: TextLayer) -> frozenset[int]:

@@ -189,8 +189,13 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
                 # "Föredragande: Name"), or its units ("Region X" → "Hälso- och sjukvården genom …").
                 people = _presenter(layer, i + 1)
                 heads.append((i, "organisation", clean, OrgHeading(match.name, org_text, people), None))
+            elif reporter := _unknown_reporter(clean):
+                # "§ 34 Information från RF-SISU Uppland": an organisation the registry does not know reports
+                heads.append(
+                    (i, "organisation", clean, OrgHeading(None, reporter, _presenter(layer, i + 1)), None)
+                )
             elif (
-                (_proper_name(clean) or _has_org_shape(clean))
+                (_proper_name(_NUMBER.sub("", clean)) or _has_org_shape(_NUMBER.sub("", clean)))
                 and len(clean) <= 50
                 and i + 1 < len(layer.blocks)
                 and (people := _name_line(layer, i + 1) or _reporters(layer, i + 1))
@@ -212,6 +217,10 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
             if match:
                 people = _presenter(layer, i + 1)
                 heads.append((i, "organisation", clean, OrgHeading(match.name, org_text, people), None))
+            elif reporter := _unknown_reporter(clean):
+                heads.append(
+                    (i, "organisation", clean, OrgHeading(None, reporter, _presenter(layer, i + 1)), None)
+                )
             else:
                 heads.append((i, "agenda", clean, None, None))
     doc = _emit(layer, doc, heads)
@@ -220,6 +229,15 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
         if sec.organisation in branches:
             sec.organisation = branches[sec.organisation]
     return doc
+
+
+def _unknown_reporter(heading: str) -> str | None:
+    """ "Information från RF-SISU Uppland", "Rapport från Paper Province": a report prefix before a name."""
+    bare = _NUMBER.sub("", heading)
+    rest = _without_prefix(bare)
+    if rest == bare or not (_proper_name(rest) or _has_org_shape(rest)) or looks_like_person(rest):
+        return None
+    return rest
 
 
 def _has_org_shape(text: str) -> bool:
@@ -234,8 +252,10 @@ def _proper_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in text) or text.endswith((".", ":")):
         return False
-    caps = [w for w in words if w[:1].isupper()]
-    return len(caps) >= 2 or any(len(w) >= 2 and w.isupper() for w in words)
+    if len(words) == 1:
+        return len(text) >= 2 and any(ch.isupper() for ch in text[1:])  # 'ABB', 'RF-SISU', 'eWork'
+    # the name starts with two capitalised words ('Svenskt Vatten', 'Volvo CE'), not a topic ('Gemensam … AI')
+    return words[0][:1].isupper() and words[1][:1].isupper()
 
 
 def _under_organisation_line(heads: list) -> bool:
