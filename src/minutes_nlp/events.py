@@ -186,6 +186,11 @@ def _pair(text: str, nouns: list[_Noun], dates: list[TimeExpression]) -> list[tu
 
 
 @cache
+def _DEFINITE_EVENTS() -> frozenset[str]:  # noqa: N802 - a constant built from data on first use
+    return frozenset(load_json("lang", "sv", "events.json")["definite_events"])
+
+
+@cache
 def _MOVED() -> re.Pattern[str]:  # noqa: N802 - a constant built from data on first use
     verbs = _alt(load_json("lang", "sv", "events.json")["moved_verbs"])
     return re.compile(rf"(?<!\w)(?:{verbs})\s+(?:\w+\s+)?från\b", re.IGNORECASE)
@@ -378,10 +383,12 @@ def _proper_name(
             if not w or w.end() > sent[1] or any(s <= w.start("w") < e for s, e in blocked):
                 break
             low = w.group("w")
-            if low in lx.stop or low in lx.determiners or low in lx.weekdays:
+            joins = lx.descriptor.fullmatch(f" {low} ") is not None or low == "som"
+            if not joins and (low in lx.stop or low in lx.determiners or low in lx.weekdays):
                 break
-            if lx.descriptor.fullmatch(f" {low} "):
-                after = re.compile(r"\s+(?P<w>[a-zåäöé][\wåäöé-]*)").match(text, w.end())
+            if joins:
+                # 'seminariet Mälaren som transportled', 'kampanjen Kör för Västmanland'
+                after = re.compile(r"\s+(?P<w>[\wåäöéÅÄÖ][\wåäöé-]*)").match(text, w.end())
                 if not (one_word and taken == 0 and after and after.end() <= sent[1]):
                     break
                 if after.group("w") in lx.stop or any(s <= after.start("w") < e for s, e in blocked):
@@ -591,7 +598,12 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
             proper = _proper_name(text, sent, noun, blocked + [(s, e) for s, e, _, _ in places])
             if proper:
                 ns, ne = proper
-            elif (ns, ne) == (noun.start, noun.end) and not noun.compound and noun.ending in _DEFINITE:
+            elif (
+                (ns, ne) == (noun.start, noun.end)
+                and not noun.compound
+                and noun.ending in _DEFINITE
+                and noun.head not in _DEFINITE_EVENTS()
+            ):
                 continue  # a bare 'dialogen', 'mötet': something named before, no new event
             name = " ".join(text[ns:ne].split())
             if not proper and ne == noun.end:
