@@ -372,8 +372,11 @@ def _is_venue(name: str) -> bool:
     """A venue every town has ('Folkets hus', 'Stadshuset'), whose town is part of its name; 'Dalarna Science
     Park' is a name of its own."""
     common = load_json("lang", "sv", "structure.json")["common_buildings"]
-    generic = name.lower() in common or any(w[:1].islower() for w in name.split()[1:])
-    return generic and re.search(rf"(?:{_place_words()['venues']})$", name, re.IGNORECASE) is not None
+    low = name.lower()
+    venue = re.search(rf"(?:{_place_words()['venues']})$", name, re.IGNORECASE)
+    # 'Folkets hus', 'Länssjukhuset', 'Stadshuset' stand in every town; 'Dunkers kulturhus' is one place
+    generic = low in common or low.startswith("folkets ") or (" " not in low and venue is not None)
+    return generic and venue is not None
 
 
 _VENUE_TOWN = re.compile(r"[ ]i[ ](?P<town>[A-ZÅÄÖ][a-zåäö]+)(?![\w-])")
@@ -486,7 +489,7 @@ def _place_cue() -> re.Pattern[str]:
     cap = r"[A-ZÅÄÖ][a-zåäöéü]+"
     # one line only: a name never runs on into the next line's first word
     return re.compile(
-        rf"(?<![\w-])(?P<prep>{w['preps']})[ ]+(?P<name>{cap}(?:-{cap})?(?:[ ](?:{cap}|(?:{w['venues']})(?![\w-]))){{0,2}})(?![\w-])"
+        rf"(?<![\w-])(?P<prep>{w['preps']})[ ]+(?P<name>{cap}(?:-{cap})?(?:[ ](?:&[ ])?(?:{cap}|(?:{w['venues']})(?![\w-]))){{0,3}})(?![\w-])"
     )
 
 
