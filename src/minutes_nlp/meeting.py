@@ -101,6 +101,9 @@ def find_meeting(layer: TextLayer, doc: Document) -> Document:
     return doc
 
 
+_LEGAL_FORM = re.compile(r"\s+(?:ekonomisk förening|ek\. ?för\.|ideell förening)$", re.IGNORECASE)
+
+
 def _body_as_host(body: str | None) -> str | None:
     """ "Protokoll fört vid styrelsemöte i Leader Sjuhärad": a body that is a name, not a group or a series
     (råd, grupp, nätverk, forum, nämnd …), is the organisation holding the meeting."""
@@ -156,7 +159,9 @@ def _host(layer: TextLayer, head: list[str], county: str | None) -> str | None:
     for line in furniture + head[:3]:
         found = registry.find_in_text(line, county=county)
         if not found and (named := organisation_shape().search(line)):
-            return named.group(0)  # "Destination Mora AB – Styrelsen": a company the registry does not know
+            # "Destination Mora AB – Styrelsen": a company the registry does not know; a legal form written
+            # after the name ("Bjäre Kraft ekonomisk förening") is not what anyone calls it
+            return _LEGAL_FORM.sub("", named.group(0)) or named.group(0)
         if found:
             start, end, match = found[0]
             # "Företagarna Östersund", "LRF Jämtland": an organisation and a place is its local branch

@@ -42,10 +42,53 @@ _FUZZY_MIN_LEN = 6
 # Words every second name shares: a fuzzy match must also hold on what is left without them, so that
 # "Åre kommun" never becomes "Ale kommun".
 _GENERIC_WORDS = frozenset(
-    ("kommun", "kommuns", "stad", "region", "regionen", "län", "läns", "länsstyrelsen", "i", "och", "för")
+    (
+        "kommun",
+        "kommuns",
+        "stad",
+        "region",
+        "regionen",
+        "län",
+        "läns",
+        "länsstyrelsen",
+        "i",
+        "och",
+        "för",
+        # 'Jägarnas Riksförbund' is not 'Lärarnas Riksförbund': the word that says what kind of body it is
+        # cannot carry a fuzzy match
+        "riksförbund",
+        "riksförbundet",
+        "förbund",
+        "förbundet",
+        "förening",
+        "föreningen",
+        "stiftelsen",
+        "stiftelse",
+        "ab",
+        "sverige",
+        "sveriges",
+        "svenska",
+        "svenskt",
+    )
     + ("universitet", "universitetet", "högskola", "högskolan", "myndigheten", "verket", "ab")
 )
 _FUZZY_MAX = 97.0  # a fuzzy match never scores like a form of the registry
+_QUARTERS = frozenset(
+    {
+        "Väst",
+        "Öst",
+        "Nord",
+        "Syd",
+        "Mitt",
+        "Norr",
+        "Söder",
+        "Mellan",
+        "Sydost",
+        "Nordost",
+        "Nordväst",
+        "Sydväst",
+    }
+)
 # Associations and companies have regional branches that are bodies of their own ("Almi Jönköping", "LRF Skåne").
 _BRANCHED_KINDS = frozenset({"association", "company", "other"})
 _SPLIT = re.compile(r"\s*(?:/|,|;|\s[-–—]\s)\s*")
@@ -323,6 +366,8 @@ class OrganisationRegistry:
             entry = self._lookup(" ".join(words[:-k]), county)
             if entry is None or entry.kind in ("municipality", "region", "party"):
                 continue
+            if k == 1 and words[-1] in _QUARTERS and entry.kind in _BRANCHED_KINDS:
+                return OrgMatch(text, text, 97.0, entry.kind, entry.name)  # "Almi Väst", "LRF Mitt"
             if words[-k].lower() == "campus" and k >= 2:
                 return self._match(
                     entry, text, 97.0
