@@ -515,7 +515,19 @@ def _strip_genitive(text: str) -> str | None:
 
 
 def _core(key: str) -> str:
-    return " ".join(w for w in key.split() if w not in _GENERIC_WORDS)
+    """The distinctive words of a name: generic ones dropped, misspelt too ('riksförbud')."""
+    return " ".join(w for w in key.split() if not _generic(w))
+
+
+@cache
+def _generic(word: str) -> bool:
+    # a misspelling is about as long as the word; 'mittuniversitetet' is a name that ends in one
+    return word in _GENERIC_WORDS or (
+        len(word) >= 6
+        and any(
+            len(g) >= 6 and abs(len(g) - len(word)) <= 2 and fuzz.ratio(word, g) >= 85 for g in _GENERIC_WORDS
+        )
+    )
 
 
 @cache
