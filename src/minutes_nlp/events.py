@@ -186,19 +186,19 @@ def _pair(text: str, nouns: list[_Noun], dates: list[TimeExpression]) -> list[tu
 
 
 @cache
-def _DEFINITE_EVENTS() -> frozenset[str]:  # noqa: N802 - a constant built from data on first use
+def _definite_events() -> frozenset[str]:
     return frozenset(load_json("lang", "sv", "events.json")["definite_events"])
 
 
 @cache
-def _MOVED() -> re.Pattern[str]:  # noqa: N802 - a constant built from data on first use
+def _moved() -> re.Pattern[str]:
     verbs = _alt(load_json("lang", "sv", "events.json")["moved_verbs"])
     return re.compile(rf"(?<!\w)(?:{verbs})\s+(?:\w+\s+)?från\b", re.IGNORECASE)
 
 
 def _moved_to(text: str, sent: tuple[int, int], e: TimeExpression) -> TimeExpression:
     """'flyttas från 4 juni till 1 oktober': the span of a move is its new day."""
-    if e.kind == "range" and e.value_end and _MOVED().search(text[sent[0] : e.start + 5]):
+    if e.kind == "range" and e.value_end and _moved().search(text[sent[0] : e.start + 5]):
         return TimeExpression(e.text, e.start, e.end, "date", e.value_end, e.value_end)
     return e
 
@@ -525,6 +525,12 @@ def next_meeting_date(
     return announced[1].value_start if announced else _under_next_meeting_heading(doc, exprs)[0]
 
 
+@cache
+def _next_subject() -> re.Pattern[str]:
+    verbs = _alt(load_json("lang", "sv", "events.json")["next_subject_verbs"])
+    return re.compile(rf"\b[Nn]ästa\s+(?P<w>[\wåäö-]{{5,}})\s+(?:{verbs})\b")
+
+
 def _next_by_name(
     text: str, spans: list[tuple[int, int]], exprs: list[TimeExpression], doc: Document
 ) -> tuple[tuple[int, int], TimeExpression, str] | None:
@@ -533,8 +539,7 @@ def _next_by_name(
     if not body:
         return None
     stems = {w.lower().rstrip("s")[:-1] for w in re.findall(r"[\wåäö-]{5,}", body)}
-    verbs = _alt(load_json("lang", "sv", "events.json")["next_subject_verbs"])
-    pattern = re.compile(rf"\b[Nn]ästa\s+(?P<w>[\wåäö-]{{5,}})\s+(?:{verbs})\b")
+    pattern = _next_subject()
     starts = [e.start for e in exprs]
     for sent in spans:
         for m in pattern.finditer(text, *sent):
@@ -602,7 +607,7 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
                 (ns, ne) == (noun.start, noun.end)
                 and not noun.compound
                 and noun.ending in _DEFINITE
-                and noun.head not in _DEFINITE_EVENTS()
+                and noun.head not in _definite_events()
             ):
                 continue  # a bare 'dialogen', 'mötet': something named before, no new event
             name = " ".join(text[ns:ne].split())
