@@ -25,7 +25,7 @@ from functools import cache
 from .places import find_places as _gazetteer_places
 from .records import DateRecord, Document, Mention, Organisation, Place, Section
 from .registry import default_registry
-from .resources import load_json
+from .resources import alternation, load_json
 from .temporal import TimeExpression, find_times
 from .textlayer import TextLayer
 
@@ -473,13 +473,11 @@ def _meeting_venue(doc: Document) -> list[tuple[int, int, str, str]]:
 def _place_words() -> dict[str, str]:
     d = load_json("lang", "sv", "structure.json")
 
-    def alt(words: list[str]) -> str:
-        return "|".join(r"[ ]".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-
+    # one line only: a name never runs on into the next line's first word
     return {
-        "preps": alt(d["place_prepositions"]),
-        "venues": alt(d["venue_words"]),
-        "dirs": alt(d["direction_words"]),
+        "preps": alternation(d["place_prepositions"], "[ ]"),
+        "venues": alternation(d["venue_words"], "[ ]"),
+        "dirs": alternation(d["direction_words"], "[ ]"),
     }
 
 

@@ -27,7 +27,7 @@ from .entities import add_mention, organisation_spans, section_at, sentences
 from .places import find_places
 from .records import Document, Event
 from .registry import default_registry
-from .resources import load_json
+from .resources import alternation, load_json
 from .temporal import TimeExpression, find_times
 from .textlayer import TextLayer
 
@@ -62,17 +62,14 @@ class _Lex:
     next_headings: re.Pattern[str]
 
 
-def _alt(forms: list[str]) -> str:
-    return "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(set(forms), key=len, reverse=True))
-
-
 @cache
 def _lex() -> _Lex:
     d: dict[str, Any] = load_json("lang", "sv", "events.json")
     t = load_json("lang", "sv", "time.json")
-    endings = _alt([e for e in d["endings"] if e])
+    endings = alternation([e for e in d["endings"] if e])
     noun = re.compile(
-        rf"(?<![\w-])(?P<prefix>[\w-]*?)(?P<head>{_alt(d['heads'])})(?:{endings})?(?![\w-])", re.IGNORECASE
+        rf"(?<![\w-])(?P<prefix>[\w-]*?)(?P<head>{alternation(d['heads'])})(?:{endings})?(?![\w-])",
+        re.IGNORECASE,
     )
     return _Lex(
         noun=noun,
@@ -81,22 +78,22 @@ def _lex() -> _Lex:
         not_event_endings=tuple(w[1:] for w in d["not_events"] if w.startswith("-")),
         weekdays=frozenset(n for wd in t["weekdays"] for n in wd["names"]),
         determiners=frozenset(d["determiners"]),
-        adjective=re.compile(rf"\w+(?:{_alt(d['adjective_suffixes'])})", re.IGNORECASE),
-        descriptor=re.compile(rf"\s+(?P<prep>{_alt(d['descriptor_prepositions'])})\s+", re.IGNORECASE),
+        adjective=re.compile(rf"\w+(?:{alternation(d['adjective_suffixes'])})", re.IGNORECASE),
+        descriptor=re.compile(rf"\s+(?P<prep>{alternation(d['descriptor_prepositions'])})\s+", re.IGNORECASE),
         place_preps=frozenset(d["place_prepositions"]),
         stop=frozenset(d["stop_words"]),
-        start_verbs=re.compile(rf"(?<!\w)(?:{_alt(d['start_verbs'])})(?!\w)", re.IGNORECASE),
+        start_verbs=re.compile(rf"(?<!\w)(?:{alternation(d['start_verbs'])})(?!\w)", re.IGNORECASE),
         next_words=frozenset(d["next_meeting_words"]),
         meeting_heads=frozenset(d["meeting_heads"]),
         series_heads=tuple(d["series_heads"]),
         meeting_preps=dict(d["meeting_prepositions"]),
         # 'Kommunstyrelsen sammanträder tisdag 22 november': the subject is the group that meets
         meeting_verbs=re.compile(
-            rf"(?P<subject>(?:[A-ZÅÄÖ][\wåäö-]*\s+){{0,3}}[\wåäö-]+)\s+(?P<verb>{_alt(list(d['meeting_verbs']))})(?!\w)"
+            rf"(?P<subject>(?:[A-ZÅÄÖ][\wåäö-]*\s+){{0,3}}[\wåäö-]+)\s+(?P<verb>{alternation(list(d['meeting_verbs']))})(?!\w)"
         ),
         verb_nouns=dict(d["meeting_verbs"]),
         next_headings=re.compile(
-            rf"^(?:§\s*)?(?:\d{{1,2}}[.)]?\s*)?(?:punkt\s+\d+\s*[–—:-]?\s*)?(?:{_alt(d['next_meeting_headings'])})\b",
+            rf"^(?:§\s*)?(?:\d{{1,2}}[.)]?\s*)?(?:punkt\s+\d+\s*[–—:-]?\s*)?(?:{alternation(d['next_meeting_headings'])})\b",
             re.IGNORECASE,
         ),
     )
@@ -192,7 +189,7 @@ def _definite_events() -> frozenset[str]:
 
 @cache
 def _moved() -> re.Pattern[str]:
-    verbs = _alt(load_json("lang", "sv", "events.json")["moved_verbs"])
+    verbs = alternation(load_json("lang", "sv", "events.json")["moved_verbs"])
     return re.compile(rf"(?<!\w)(?:{verbs})\s+(?:\w+\s+)?från\b", re.IGNORECASE)
 
 
@@ -527,7 +524,7 @@ def next_meeting_date(
 
 @cache
 def _next_subject() -> re.Pattern[str]:
-    verbs = _alt(load_json("lang", "sv", "events.json")["next_subject_verbs"])
+    verbs = alternation(load_json("lang", "sv", "events.json")["next_subject_verbs"])
     return re.compile(rf"\b[Nn]ästa\s+(?P<w>[\wåäö-]{{5,}})\s+(?:{verbs})\b")
 
 

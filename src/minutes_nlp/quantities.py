@@ -22,7 +22,7 @@ from typing import Any
 
 from .entities import add_mention, section_id_at, sentences
 from .records import Document, Quantity
-from .resources import load_json
+from .resources import alternation, load_json
 from .temporal import find_times
 from .textlayer import TextLayer
 
@@ -65,10 +65,6 @@ class _Lex:
     verb: re.Pattern[str]
 
 
-def _alt(forms: list[str]) -> str:
-    return "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(set(forms), key=len, reverse=True))
-
-
 @cache
 def _lex() -> _Lex:
     d: dict[str, Any] = load_json("lang", "sv", "quantities.json")
@@ -80,25 +76,28 @@ def _lex() -> _Lex:
         units_ci={k.lower(): v for k, v in units.items() if k == k.lower()},
         multipliers={k: float(v) for k, v in d["multipliers"].items()},
         number_words=re.compile(
-            rf"(?<![\w-])(?P<num>{_alt(list(words))})(?=\s+(?:{_alt(scale)})(?![\w]))", re.IGNORECASE
+            rf"(?<![\w-])(?P<num>{alternation(list(words))})(?=\s+(?:{alternation(scale)})(?![\w]))",
+            re.IGNORECASE,
         ),
         # 'tre fokusområden', 'sex avdelningar': a number word (two or more) counting the noun after it
         counting_words=re.compile(
-            rf"(?<![\w-])(?P<num>{_alt([w for w, v in words.items() if v >= 2])})(?=\s+[a-zåäö])",
+            rf"(?<![\w-])(?P<num>{alternation([w for w, v in words.items() if v >= 2])})(?=\s+[a-zåäö])",
             re.IGNORECASE,
         ),
         word_values={k.lower(): v for k, v in words.items()},
-        compound=re.compile(rf"-(?P<u>{_alt(list(d['compound_units']))})[\wåäö]*|-tal(?!\w)", re.IGNORECASE),
+        compound=re.compile(
+            rf"-(?P<u>{alternation(list(d['compound_units']))})[\wåäö]*|-tal(?!\w)", re.IGNORECASE
+        ),
         compound_units={k.lower(): v for k, v in d["compound_units"].items()},
-        approximators=re.compile(rf"(?:^|(?<=\s))(?:{_alt(d['approximators'])})\s+$", re.IGNORECASE),
+        approximators=re.compile(rf"(?:^|(?<=\s))(?:{alternation(d['approximators'])})\s+$", re.IGNORECASE),
         skip=frozenset(d["skip_words"]),
-        adjective=re.compile(rf"\w+(?:{_alt(d['adjective_suffixes'])})"),
+        adjective=re.compile(rf"\w+(?:{alternation(d['adjective_suffixes'])})"),
         nouns=frozenset(d["noun_not_adjective"]),
         stop=frozenset(d["stop_words"]),
         comparatives=frozenset(d["comparatives"]),
-        subject=re.compile(rf"(?<!\w)(?:{_alt(d['subject_cues'])})\s+", re.IGNORECASE),
+        subject=re.compile(rf"(?<!\w)(?:{alternation(d['subject_cues'])})\s+", re.IGNORECASE),
         labels=frozenset(w.lower() for w in d["label_words"]),
-        verb=re.compile(rf"\w+(?<!an|en)(?:{_alt(d['verb_suffixes'])})"),
+        verb=re.compile(rf"\w+(?<!an|en)(?:{alternation(d['verb_suffixes'])})"),
     )
 
 

@@ -1,8 +1,10 @@
-"""Locate the shipped pipeline data (``models/``) in an installed or a source tree."""
+"""Locate the shipped pipeline data (``models/``) in an installed or a source tree, and turn its word lists
+into patterns."""
 
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -30,3 +32,9 @@ def load_json(*parts: str) -> Any:
     """Load a JSON data file from ``models/`` once per process."""
     with data_path(*parts).open(encoding="utf-8") as fh:
         return json.load(fh)
+
+
+def alternation(forms: list[str], space: str = r"\s+") -> str:
+    """A regex alternation of a data list, longest form first so that "vice ordförande" wins over
+    "ordförande"; a space inside a form matches ``space``."""
+    return "|".join(space.join(map(re.escape, f.split())) for f in sorted(set(forms), key=len, reverse=True))
