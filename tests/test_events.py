@@ -70,24 +70,30 @@ def test_organiser_from_the_section_and_the_next_meeting() -> None:
     got = events(text, [sec], body="Samverkansgrupp kollektivtrafik", host="Region Jämtland Härjedalen")
     assert got == [
         ("Frukostseminarium om vägunderhåll", D(2025, 3, 26), D(2025, 3, 26), "Bräcke", "Trafikverket"),
-        (
-            # a group is not a meeting series: its next meeting is the group's meeting
-            "Möte i Samverkansgrupp kollektivtrafik",
-            D(2025, 4, 14),
-            D(2025, 4, 14),
-            None,
-            "Region Jämtland Härjedalen",
-        ),
+        # the next meeting is named as the minutes name it; who convenes it is the organiser
+        ("Möte", D(2025, 4, 14), D(2025, 4, 14), None, "Region Jämtland Härjedalen"),
     ]
 
 
-def test_a_series_is_its_own_meeting_and_a_group_meets() -> None:
-    text = "Nästa möte hålls 14 april."
-    assert events(text, body="Regional näringslivsdialog")[0][0] == "Regional näringslivsdialog"
-    got = events(text, body="Nätverket för besöksnäring, Mittuniversitetet", host="Mittuniversitetet")
-    assert got[0][0] == "Möte i Nätverket för besöksnäring"
-    got = events("Nästa sammanträde är 14 april.", body="Socialnämnden Krokoms kommun")
-    assert got[0][0] == "Sammanträde med Socialnämnden"
+def test_the_own_meeting_is_named_as_written_and_an_earlier_one_is_none() -> None:
+    got = events("Nästa styrelsemöte hålls 14 april.", body="Styrelsen för LRF Jämtland", host="LRF Jämtland")
+    assert [e[0] for e in got] == ["Styrelsemöte"]
+    got = events("Nämndens nästa sammanträde är 14 april.", body="Socialnämnden Krokoms kommun")
+    assert [e[0] for e in got] == ["Sammanträde"]
+    # a label under its heading may name the meeting more closely than the heading
+    text = "Nästa möte\nNästa kompetensråd: torsdag 15 maj kl 9.00 i Ronneby."
+    sec = Section(
+        id="s1", kind="agenda", title="Nästa möte", page_start=1, page_end=1, start=0, end=len(text), text=""
+    )
+    assert [e[0] for e in events(text, [sec], body="Kompetensrådet")] == ["Kompetensråd"]
+    # the body's earlier meeting is past business, not a calendar entry
+    got = events("Protokollet från styrelsemötet 14 januari godkändes.", title="Styrelsemöte LRF Jämtland")
+    assert got == []
+    # a genitive in the body's name is its owner: the owner's meeting is another body's
+    got = events(
+        "Ärendet tas upp vid kommunstyrelsens sammanträde 28 april.", body="Kommunstyrelsens arbetsutskott"
+    )
+    assert [e[0] for e in got] == ["Kommunstyrelsens sammanträde"]
 
 
 def test_next_meeting_under_its_heading_and_by_its_verb() -> None:
@@ -98,7 +104,7 @@ def test_next_meeting_under_its_heading_and_by_its_verb() -> None:
     got = events(text, [sec], body="Styrelsen", host="LRF Jämtland")
     assert [(n, s, p) for n, s, _, p, _ in got] == [
         ("Sammanträde med utskottet", D(2025, 4, 28), None),
-        ("Möte i Styrelsen", D(2025, 5, 6), "Sveg"),
+        ("Möte", D(2025, 5, 6), "Sveg"),
     ]
 
 

@@ -55,7 +55,6 @@ class _Lex:
     start_verbs: re.Pattern[str]
     next_words: frozenset[str]
     meeting_heads: frozenset[str]
-    series_heads: tuple[str, ...]
     meeting_preps: dict[str, str]
     meeting_verbs: re.Pattern[str]
     verb_nouns: dict[str, str]
@@ -85,7 +84,6 @@ def _lex() -> _Lex:
         start_verbs=re.compile(rf"(?<!\w)(?:{alternation(d['start_verbs'])})(?!\w)", re.IGNORECASE),
         next_words=frozenset(d["next_meeting_words"]),
         meeting_heads=frozenset(d["meeting_heads"]),
-        series_heads=tuple(d["series_heads"]),
         meeting_preps=dict(d["meeting_prepositions"]),
         # 'Kommunstyrelsen sammanträder tisdag 22 november': the subject is the group that meets
         meeting_verbs=re.compile(
@@ -450,49 +448,26 @@ def _own_meeting(
     if next_only or not body or not prev.endswith("s"):
         return False
     stem = re.sub(r"(?:ets|ens|s)$", "", prev)
-    # 'Partnergruppens nästa möte' in the minutes of 'Partnergruppen för …'
-    return len(stem) >= 4 and any(
-        w.lower().endswith(stem) or w.lower().startswith(stem) for w in body.split()
-    )
+    # 'Partnergruppens nästa möte' in the minutes of 'Partnergruppen för …'; a genitive in the body's name
+    # names whom it belongs to ('kommunstyrelsens sammanträde' is no meeting of 'Kommunstyrelsens arbetsutskott')
+    words = body.split()
+    own = [
+        w
+        for w, after in zip(words, [*words[1:], ""], strict=True)
+        if not (w.endswith("s") and after[:1].islower())
+    ]
+    return len(stem) >= 4 and any(w.lower().endswith(stem) or w.lower().startswith(stem) for w in own)
 
 
 def _own_meeting_name(text: str, noun: _Noun, doc: Document) -> str:
     written = text[noun.start : noun.end]
-    return _meeting_name(written[: len(written) - len(noun.ending)], doc)
+    return _meeting_name(written[: len(written) - len(noun.ending)])
 
 
-def _meeting_name(noun: str, doc: Document) -> str:
-    """The minutes' own meeting: the body when it is a meeting series ('Regional näringslivsdialog'), else the
-    meeting of the group the body is ('Möte i Nätverket för kompetensförsörjning', 'Styrelsemöte i LRF
-    Jämtland', 'Sammanträde med socialnämnden')."""
-    lx = _lex()
-    body = _body(doc)
-    if body and any(w.lower().endswith(lx.series_heads) for w in body.split()):
-        return body[:1].upper() + body[1:]
-    group = _group(body, doc)
-    noun = noun[:1].upper() + noun[1:].lower()
-    if not group:
-        return noun
-    head = next((h for h in lx.meeting_preps if noun.lower().endswith(h)), None)
-    return f"{noun} {lx.meeting_preps.get(head or '', 'i')} {group}"
-
-
-def _group(body: str | None, doc: Document) -> str | None:
-    """The body without the organisation or county it belongs to: 'Socialnämnden Lycksele kommun' →
-    'Socialnämnden', 'Näringslivsråd Västerbottens län' → 'Näringslivsråd'; an organisation alone stays."""
-    if not body:
-        return None
-    cut = len(body)
-    for s, e, _ in default_registry().find_in_text(body, county=doc.meeting.county):
-        if e >= len(body.rstrip()) - 1 and s > 0:
-            cut = min(cut, s)
-    for s, e, _, _ in find_places(body):
-        # 'Näringslivsråd Västerbottens län' is the county's council; '… för vattenförsörjning på Gotland' names
-        # its place as part of its name
-        if e >= len(body.rstrip()) - 1 and s > 0 and not re.search(r"\b(?:i|på|vid|för|inom)\s+$", body[:s]):
-            cut = min(cut, s)
-    rest = body[:cut].strip(" ,–—-")
-    return rest or body
+def _meeting_name(noun: str) -> str:
+    """The minutes' own meeting is named as the minutes name it ('Nästa styrelsemöte hålls …' →
+    'Styrelsemöte'); who convenes it is the event's organiser, so the name need not repeat the body."""
+    return noun[:1].upper() + noun[1:].lower()
 
 
 def _within(exprs: list[TimeExpression], starts: list[int], span: tuple[int, int]) -> list[TimeExpression]:
@@ -525,7 +500,8 @@ def next_meeting_date(
 @cache
 def _next_subject() -> re.Pattern[str]:
     verbs = alternation(load_json("lang", "sv", "events.json")["next_subject_verbs"])
-    return re.compile(rf"\b[Nn]ästa\s+(?P<w>[\wåäö-]{{5,}})\s+(?:{verbs})\b")
+    # 'Nästa styrelsemöte hålls 24 augusti', or as a label: 'Nästa kompetensråd: torsdag 15 februari'
+    return re.compile(rf"\b[Nn]ästa\s+(?P<w>[\wåäö-]{{5,}})(?:\s+(?:{verbs})\b|:)")
 
 
 def _next_by_name(
@@ -614,6 +590,8 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
                     name += " " + " ".join(text[tail[0] : tail[1]].split())
             organiser = _section_org(doc, noun.start)
             if not proper and _own_meeting(text, sent, noun, ne, doc, next_only=False):
+                if doc.meeting.date and when.value_start and when.value_start < doc.meeting.date:
+                    continue  # 'vid styrelsemötet 20 april': a meeting held before, no entry for a calendar
                 name = _own_meeting_name(text, noun, doc)
                 organiser = doc.meeting.host or organiser
             if organiser is None:
@@ -649,9 +627,9 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
     _meetings_by_verb(layer, doc, exprs, spans, places)
     _next_meeting_section(layer, doc, exprs, places)
     if announced := _next_by_name(text, spans, exprs, doc):
-        span, when, _word = announced
+        span, when, word = announced
         sent = next(((s, e) for s, e in spans if s <= span[0] < e), span)
-        _add_meeting(layer, doc, _meeting_name("möte", doc), when, sent, places, span)
+        _add_meeting(layer, doc, _meeting_name(word), when, sent, places, span)
     return doc
 
 
@@ -720,5 +698,8 @@ def _next_meeting_section(
     sec, m = found
     noun = next((w for w in m.group(0).lower().split() if w.endswith(tuple(lx.meeting_heads))), "möte")
     sent = next(((s, e) for s, e in sentences(layer) if s <= when.start < e), (when.start, when.end))
+    # the text may name the meeting more closely than its heading ('Nästa möte' → 'Nästa kompetensråd: …')
+    if said := _next_subject().search(layer.text, sent[0], when.start):
+        noun = said.group("w")
     span = (sec.start, sec.start + len(sec.title))
-    _add_meeting(layer, doc, _meeting_name(noun, doc), when, sent, places, span)
+    _add_meeting(layer, doc, _meeting_name(noun), when, sent, places, span)
