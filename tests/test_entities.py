@@ -108,13 +108,45 @@ def test_places_outside_the_gazetteer_venues_and_routes() -> None:
         "Blå Jungfrun",
         "Blåhammaren",
         "Kringlan",
-        "Ostkustbanan",
         "södra Dalarna",
         "Luleå central",
         "Mora Parken",
     ):
         assert place in names
     assert "Grön" not in names and "Konferensrum Zorn" not in names
+    # a railway line locates what is said but is a route, not a place
+    assert "Ostkustbanan" not in names
+    assert "Konferensrum Zorn, Mora Parken, Mora" not in names  # the meeting place counts as its parts
+
+
+def test_a_place_inside_a_name_is_no_place() -> None:
+    text = (
+        "Näringslivsrådet Halland – minnesanteckningar\n"
+        "Maria Ek, Coompanion Halland, och Per Ås, Naturskyddsföreningen i Stockholms län, deltog.\n"
+        "Piteå Science Park växer. Fyrbodals kommunalförbund har en ny strateg. Västerviks sjukhus byggs ut.\n"
+        "Träffen hålls i Skellefteå. Festen hålls på Gävle Konserthus."
+    )
+    layer, doc = layer_doc(text)
+    doc.meeting.title = "Näringslivsrådet Halland – minnesanteckningar"
+    doc.meeting.body = "Näringslivsrådet Halland"
+    names = [p.name for p in find_places(layer, doc).places]
+    for name in ("Halland", "Stockholms län", "Stockholms", "Piteå", "Fyrbodal", "Fyrbodals", "Västervik"):
+        assert name not in names
+    assert names == ["Västerviks sjukhus", "Skellefteå", "Gävle Konserthus"]
+
+
+def test_the_meeting_place_as_its_parts() -> None:
+    layer, doc = layer_doc("Inget mer.")
+    for place, parts in (
+        ("Sessionssalen, Rådhuset i Ystad", ["Sessionssalen", "Rådhuset", "Ystad"]),
+        ("Föreningens kontor i Förslöv", ["Förslöv"]),
+        ("Sammanträdesrum Vindeln, Regionens hus, Umeå", ["Regionens hus", "Umeå"]),
+        ("Karlstads universitet, Kronoparken", ["Kronoparken"]),
+        ("Naturum Tyresta", ["Naturum Tyresta"]),
+        ("Hornsgatan 20, Stockholm", ["Stockholm"]),
+    ):
+        doc.meeting.place, doc.places = place, []
+        assert [p.name for p in find_places(layer, doc).places] == parts, place
 
 
 def test_sentences_keep_abbreviations_and_clock_times() -> None:
@@ -180,3 +212,21 @@ def test_corpus_dates_values() -> None:
     tp, fp, fn = corpus_scores()["dates"]
     # a date counts only with the gold start and end: the share of gold dates found with the right values
     assert tp / (tp + fn) >= 0.8, (tp, fp, fn)
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Plats: Digitalt via Zoom", None),
+        ("Plats: Teams", None),
+        ("Plats: Distansmöte", None),
+        ("Plats: Regionens hus, Halmstad", "Regionens hus, Halmstad"),
+        ("Plats: Föreningens kontor i Förslöv samt via Teams", "Föreningens kontor i Förslöv"),
+    ],
+)
+def test_a_meeting_held_online_has_no_place(line: str, place: str | None) -> None:
+    from minutes_nlp.meeting import find_meeting
+
+    layer = TextLayer.from_text(f"Styrelsemöte\nDatum: 8 juni 2021\n{line}\nNärvarande: Eva Ek")
+    doc = find_meeting(layer, Document(source="<text>"))
+    assert doc.meeting.place == place

@@ -20,7 +20,10 @@ STUDIED = [
     (CORPUS / "heldout" / "gold", CORPUS / "heldout" / "pdf"),
     (CORPUS / "heldout2" / "gold", CORPUS / "heldout2" / "pdf"),
     (CORPUS / "heldout2" / "gold", CORPUS / "heldout2" / "pdf_chromium"),
-    *[(CORPUS / f"heldout{n}" / "gold", CORPUS / f"heldout{n}" / "pdf") for n in (3, 4, 6, 7, 8, 9, 10, 11, 12)],
+    *[
+        (CORPUS / f"heldout{n}" / "gold", CORPUS / f"heldout{n}" / "pdf")
+        for n in (3, 4, 6, 7, 8, 9, 10, 11, 12)
+    ],
 ]
 NEWEST = [(CORPUS / f"heldout{n}" / "gold", CORPUS / f"heldout{n}" / "pdf") for n in (5,)]
 

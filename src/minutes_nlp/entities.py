@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 from functools import cache
+from typing import Any
 
 from .places import find_places as _gazetteer_places
 from .records import DateRecord, Document, Mention, Organisation, Place, Section
@@ -327,23 +328,69 @@ def find_places(layer: TextLayer, doc: Document) -> Document:
     seen = {p.name for p in doc.places}
     # 'Kristoffer Lund' is a person, not the town
     names = [(m.start(), m.end()) for p in doc.people for m in re.finditer(re.escape(p.name), text)]
-    found = _with_direction(text, _as_written(text, _gazetteer_places(text, exclude=orgs + names)))
+    claimed = orgs + names + _body_in_title(text, doc)
+    found = _with_direction(text, _as_written(text, _gazetteer_places(text, exclude=claimed)))
     found += [(m.start(), m.end(), m.group(0), "road") for m in _road_pattern().finditer(text)]
     found += [(m.start(), m.end(), m.group(0), "route") for m in _route_pattern().finditer(text)]
-    found += _venues_after(text, found)
-    found += _cued_places(text, doc, orgs + names, [(s, e) for s, e, _, _ in found])
-    found += _joined_places(text, doc, found, orgs + names)
+    venues = _venues_after(text, found)
+    # 'Västerviks sjukhus' names the hospital; the town is named only as part of it
+    found = [f for f in found if not any(vs <= f[0] and f[1] <= ve for vs, ve, _, _ in venues)] + venues
+    in_names = [f for f in found if f[3] != "venue" and _part_of_a_name(text, f, orgs)]
+    found = [f for f in found if f not in in_names]
+    claimed += [(s, e) for s, e, _, _ in in_names]
+    found += _cued_places(text, doc, claimed, [(s, e) for s, e, _, _ in found])
+    found += _joined_places(text, doc, found, claimed)
     found += _meeting_venue(doc)
-    for s, e, name, _kind in sorted(found):
+    for s, e, name, kind in sorted(found, key=lambda f: f[:2]):
         if s >= 0:  # the meeting's venue is read from the meeting place, not from a span
             add_mention(layer, doc, "LOC", s, e, name)
-        if name not in seen:
+        # a road or a railway line locates what is said (an event 'på E45') but is a route, not a place
+        if name not in seen and kind not in ("road", "route"):
             seen.add(name)
             doc.places.append(Place(name=name))
-    # Where the meeting was held is a place, as the minutes name it ("Kommunhuset, Järpen").
-    if doc.meeting.place and doc.meeting.place not in seen:
-        doc.places.append(Place(name=doc.meeting.place))
     return doc
+
+
+_NAME_GOES_ON = re.compile(r"[ ][A-ZÅÄÖ][\wåäöé]+")
+
+
+def _part_of_a_name(text: str, place: tuple[int, int, str, str], orgs: list[tuple[int, int]]) -> bool:
+    """'Coompanion Halland', 'LRF Uppsala län', 'Naturskyddsföreningen i Stockholms län': after an organisation
+    the place names its local branch; 'Piteå Science Park', 'Fyrbodals kommunalförbund': the place begins a
+    longer name. Neither says anything happens at the place."""
+    s, e, _name, kind = place
+    if kind in ("road", "route"):
+        return False
+    before = text[max(0, s - 3) : s]
+    if any(oe in (s - 1, s - 3 if kind == "county" and before == " i " else -1) for _, oe in orgs):
+        return True
+    if _NAME_GOES_ON.match(text, e):
+        return True
+    nouns = load_json("lang", "sv", "structure.json")["organisation_nouns"]
+    return (
+        re.match(rf"[ ](?:{alternation(nouns)})\b", text[e : e + 40]) is not None and text[e - 1 : e] == "s"
+    )
+
+
+def _body_in_title(text: str, doc: Document) -> list[tuple[int, int]]:
+    """'Näringslivsrådet Halland – minnesanteckningar': the county in the body's name names no place of the
+    meeting; where the minutes speak of the county itself, it is found there."""
+    title, body = doc.meeting.title, doc.meeting.body
+    if not title or not body:
+        return []
+    at = text.find(title)
+    inner = title.find(body)
+    return [(at + inner, at + inner + len(body))] if at >= 0 and inner >= 0 else []
+
+
+# 'Sammanträdesrum Vindeln', 'Länsstyrelsens sammanträdesrum Dalälven': a room is named after a place or a
+# river, it is not one; a hall with a name of its own ('Sessionssalen', 'Malmsalen') is a venue
+_ROOM = re.compile(r"(?:\b|sammanträdes|konferens|mötes|grupp)rum(?:met)?\b", re.IGNORECASE)
+
+
+def _office(place: str) -> bool:
+    """'Föreningens kontor', 'Peak Innovations lokaler': premises, not a place of their own."""
+    return any(w in place.lower() for w in ("lokaler", "kontor", "kansli"))
 
 
 def _cued_places(
@@ -362,7 +409,11 @@ def _cued_places(
             continue  # the gazetteer has it already
         if m.group("prep") in ("till", "från") and _names_on(text, e):
             continue  # 'till Grön gemenskap': a campaign's or a title's name
-        if _is_venue(name) and (town := _VENUE_TOWN.match(text, e)) and _gazetteer_places(town.group("town")):
+        if (
+            _is_venue(name)
+            and (town := _VENUE_TOWN.match(text, e))
+            and _may_be_place(town.group("town"), doc)
+        ):
             e, name = town.end(), f"{name} i {town.group('town')}"  # 'Folkets hus i Hofors' is one venue
         out.append((s, e, name, "place"))
     return out
@@ -374,11 +425,13 @@ def _is_venue(name: str) -> bool:
     common = load_json("lang", "sv", "structure.json")["common_buildings"]
     low = name.lower()
     venue = re.search(rf"(?:{_place_words()['venues']})$", name, re.IGNORECASE)
-    # 'Folkets hus', 'Länssjukhuset', 'Stadshuset' stand in every town; 'Dunkers kulturhus' is one place
-    generic = low in common or low.startswith("folkets ") or (" " not in low and venue is not None)
+    # 'Folkets hus', 'Länssjukhuset', 'Stadshuset' stand in every town; 'Dunkers kulturhus', 'Mälarsjukhuset' are
+    # one place each
+    generic = low in common or low.startswith(_GENERIC_VENUE_PREFIXES) or low in _place_words()["venue_set"]
     return generic and venue is not None
 
 
+_GENERIC_VENUE_PREFIXES = ("folkets ", "läns", "stads", "kommun", "region", "landstings")
 _VENUE_TOWN = re.compile(r"[ ]i[ ](?P<town>[A-ZÅÄÖ][a-zåäö]+)(?![\w-])")
 
 
@@ -438,45 +491,37 @@ def _joined_places(
 
 
 def _meeting_venue(doc: Document) -> list[tuple[int, int, str, str]]:
-    """ "Universum, Umeå universitet", "Konferensrum Zorn, Mora Parken, Mora": the named venue of the meeting
-    place is a place as well; a room is not, nor a house every municipality has ('Kommunhuset')."""
-    parts = [p.strip() for p in (doc.meeting.place or "").split(",")]
-    if len(parts) < 2:
-        return []
-    data = load_json("lang", "sv", "structure.json")
-    rooms = tuple(data["room_words"])
-    at = 1 if parts[0].lower().startswith(rooms) else 0
-    venue = parts[at]
+    """Where the meeting was held, as its parts: "Sessionssalen, Rådhuset i Ystad" is the hall, the town hall and
+    the town; premises, addresses and organisations are not places ('Föreningens kontor', 'Hornsgatan 20',
+    'Karlstads universitet'), nor a part written all in lower case ('kommunhuset i Lycksele')."""
+    parts = [
+        q.strip(" .")
+        for p in (doc.meeting.place or "").split(",")
+        for q in re.split(r"[ ]i[ ](?=[A-ZÅÄÖ])", p.strip())
+    ]
     out = []
-    # 'Peak Innovations lokaler', 'Hornsgatan 20', 'Skatteverket' are premises, addresses and bodies
-    if (
-        venue[:1].isupper()
-        and venue.lower() not in data["common_buildings"]
-        and not any(ch.isdigit() for ch in venue)
-        and not any(w in venue.lower() for w in (*data["room_words"], "lokaler", "kontor"))
-        and not _gazetteer_places(venue)
-        and default_registry().resolve(venue, county=doc.meeting.county) is None
-    ):
-        out.append((-1, -1, venue, "venue"))
-    # 'Lilla Böslid, Eldsberga': the village after the venue, when the gazetteer does not know it
-    for town in parts[at + 1 :]:
+    for part in parts:
         if (
-            re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+", town)
-            and not _gazetteer_places(town)
-            and _may_be_place(town, doc)
+            re.search(r"\b[A-ZÅÄÖ]", part)
+            and not any(ch.isdigit() for ch in part)
+            and not _office(part)
+            and not _ROOM.search(part)
+            and default_registry().resolve(part, county=doc.meeting.county) is None
+            and (" " in part or _may_be_place(part, doc))
         ):
-            out.append((-1, -1, town, "place"))
+            out.append((-1, -1, part, "venue"))
     return out
 
 
 @cache
-def _place_words() -> dict[str, str]:
+def _place_words() -> dict[str, Any]:
     d = load_json("lang", "sv", "structure.json")
 
     # one line only: a name never runs on into the next line's first word
     return {
         "preps": alternation(d["place_prepositions"], "[ ]"),
         "venues": alternation(d["venue_words"], "[ ]"),
+        "venue_set": frozenset(d["venue_words"]),
         "dirs": alternation(d["direction_words"], "[ ]"),
     }
 
@@ -508,12 +553,17 @@ def _with_direction(text: str, places: list[tuple[int, int, str, str]]) -> list[
 
 def _venues_after(text: str, places: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """'Luleå central', 'Umeå stadshus': a place and a venue word name a place of their own."""
-    pattern = re.compile(rf"[ ](?:{_place_words()['venues']})(?![\w-])")
+    venue = rf"[ ](?:{_place_words()['venues']})(?![\w-])"
+    pattern = re.compile(venue, re.IGNORECASE)
+    # 'i Skellefteå Kraft Arena': after a preposition of place, more words of the name may precede the venue
+    # word; without one, 'Piteå Science Park växer' is a company more often than a venue
+    named = re.compile(rf"(?-i:[ ][A-ZÅÄÖ][\wåäö]+){{1,2}}{venue}", re.IGNORECASE)
+    after_prep = re.compile(rf"(?<![\w-])(?:{_place_words()['preps']})[ ]$")
     out = []
     for s, e, _name, kind in places:
         if kind in ("road", "route"):
             continue
-        m = pattern.match(text, e)
+        m = pattern.match(text, e) or (after_prep.search(text, max(0, s - 12), s) and named.match(text, e))
         if m:
             out.append((s, m.end(), text[s : m.end()], "venue"))
     return out

@@ -11,7 +11,7 @@ from pathlib import Path
 from .places import find_places
 from .records import Document, Meeting
 from .registry import default_registry
-from .resources import load_json
+from .resources import alternation, load_json
 from .temporal import find_times
 from .textlayer import TextLayer
 
@@ -64,6 +64,9 @@ def _place_of(value: str) -> str | None:
     value = re.sub(r"\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b", " ", value, flags=re.IGNORECASE)
     value = re.sub(r"\s*\([^()]*\)\s*$", "", value.strip(" ,;.–-"))  # "Hornsgatan 20 (hybridmöte)"
     value = _PLACE_END.split(value, maxsplit=1)[0].strip(" ,;.–-")
+    online = load_json("lang", "sv", "structure.json")["digital_meeting_words"]
+    if re.fullmatch(rf"(?:{alternation(online)}|[\s,&/-])*", value, flags=re.IGNORECASE):
+        return None  # "Digitalt via Zoom": held online, no place
     return value or None
 
 
