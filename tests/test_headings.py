@@ -21,6 +21,9 @@ FORMS = [
     ),
     ("TORSBY KOMMUN (Anna Berg)", "Torsby kommun", "TORSBY KOMMUN", ("Anna Berg",)),
     ("Almi Jönköping, Gunnar Hjort", "Almi Jönköping", "Almi Jönköping", ("Gunnar Hjort",)),
+    # a body the registry does not know, named after its town: not a person's name
+    ("3.3 Piteå Science Park – Tobias Ek", None, "Piteå Science Park", ("Tobias Ek",)),
+    ("Fatma Aydın, Borås Stad", "Borås Stad", "Borås Stad", ("Fatma Aydın",)),
 ]
 
 
@@ -107,3 +110,13 @@ def test_reporters_and_speakers_of_an_organisation_section(extracted) -> None:
 def test_inline_groups_reach_the_attendance(extracted) -> None:
     present = {(a.name, a.organisation) for a in extracted.attendance if a.status == "present"}
     assert {("Henrik Wall", "Polismyndigheten"), ("Fatima Rahimi", "Umeå kommun")} <= present
+
+
+def test_an_attendance_list_ends_where_the_numbered_agenda_begins() -> None:
+    from minutes_nlp.attendance import attendance_lists
+
+    text = (
+        "Frånvarande:\n- Rune Alvin (ledamot)\n- Eva Ek (suppleant)\n1. Mötets öppnande\nOrdföranden öppnade."
+    )
+    (found,) = attendance_lists(text)
+    assert found.status == "absent" and found.entries == ("- Rune Alvin (ledamot)", "- Eva Ek (suppleant)")

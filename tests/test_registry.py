@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -29,8 +30,11 @@ def test_data_covers_every_region_county_board_and_municipality() -> None:
     by_kind: dict[str, list[dict]] = {}
     for e in data:
         by_kind.setdefault(e["kind"], []).append(e)
-    regions = [e for e in by_kind["region"] if e.get("county")]
+    regions = [e for e in by_kind["region"] if e.get("county") and not e.get("succeeded_by")]
     assert len(regions) == 21
+    # the county councils that became regions, each with the day its name ended
+    former = [e for e in by_kind["region"] if e.get("succeeded_by")]
+    assert len(former) == 18 and {e["succeeded_by"] for e in former} <= {e["name"] for e in regions}
     assert len([e for e in data if e["name"].startswith("Länsstyrelsen ")]) == 21
     # Region Gotland is also Gotland's municipality
     assert len(by_kind["municipality"]) + 1 == 290
@@ -251,6 +255,9 @@ def test_user_extension_file(tmp_path: Path) -> None:
         ('[{"name": "X", "kind": "club"}]', "kind"),
         ('[{"name": "X", "aliases": "Y"}]', "aliases"),
         ("[{", "cannot read"),
+        ('[{"name": "X", "until": "2018-12-31"}]', "go together"),
+        ('[{"name": "X", "until": "31 dec", "succeeded_by": "Trafikverket"}]', "ISO date"),
+        ('[{"name": "X", "until": "2018-12-31", "succeeded_by": "Y"}]', "no organisation"),
     ],
 )
 def test_user_extension_file_errors(tmp_path: Path, content: str, message: str) -> None:
@@ -258,6 +265,49 @@ def test_user_extension_file_errors(tmp_path: Path, content: str, message: str) 
     extra.write_text(content, encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         OrganisationRegistry.load(extra)
+
+
+def test_a_name_that_ended_is_its_successors_after_the_day(reg: OrganisationRegistry) -> None:
+    # the landsting is a body of its own while it bore the name, and the region's old name after
+    assert reg.resolve("Västerbottens läns landsting").name == "Västerbottens läns landsting"
+    assert (
+        reg.name_on("Västerbottens läns landsting", dt.date(2018, 11, 27)) == "Västerbottens läns landsting"
+    )
+    assert reg.name_on("Västerbottens läns landsting", dt.date(2019, 1, 1)) == "Region Västerbotten"
+    assert reg.name_on("Mälardalens högskola", None) == "Mälardalens universitet"
+    assert reg.name_on("Trafikverket", dt.date(2000, 1, 1)) == "Trafikverket"
+    assert reg.resolve("landstinget", county="Västerbottens län").name == "Västerbottens läns landsting"
+
+
+def test_the_minutes_name_bodies_as_they_were_on_the_day() -> None:
+    from minutes_nlp.records import Attendance, Document, Meeting, Organisation, Person
+    from minutes_nlp.renamed import names_of_the_day
+    from minutes_nlp.textlayer import TextLayer
+
+    def doc_of(day: dt.date) -> Document:
+        return Document(
+            source="<text>",
+            meeting=Meeting(date=day),
+            attendance=[Attendance(name="Eva Ek", organisation="Västerbottens läns landsting")],
+            people=[
+                Person(name="Eva Ek", organisations=["Västerbottens läns landsting", "Region Västerbotten"])
+            ],
+            organisations=[
+                Organisation(name="Region Västerbotten", aliases=["Regionen"]),
+                Organisation(name="Västerbottens läns landsting", aliases=["landstinget"]),
+            ],
+        )
+
+    layer = TextLayer.from_text("")
+    then = names_of_the_day(layer, doc_of(dt.date(2018, 11, 27)))
+    assert then.attendance[0].organisation == "Västerbottens läns landsting"
+    assert len(then.organisations) == 2
+    later = names_of_the_day(layer, doc_of(dt.date(2024, 5, 2)))
+    assert later.attendance[0].organisation == "Region Västerbotten"
+    assert later.people[0].organisations == ["Region Västerbotten"]
+    assert [(o.name, o.aliases) for o in later.organisations] == [
+        ("Region Västerbotten", ["Regionen", "Västerbottens läns landsting", "landstinget"])
+    ]
 
 
 # --- real documents -----------------------------------------------------------------------------------------

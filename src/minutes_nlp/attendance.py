@@ -365,6 +365,8 @@ def attendance_lists(text: str, headings: frozenset[int] = frozenset()) -> list[
             ):
                 if lines[j].rstrip().endswith((".", "?", "!")) and len(lines[j]) > 60:
                     break
+                if chunk and _marker(chunk[0]) and _marker(lines[j]) not in (None, _marker(chunk[0])):
+                    break  # '- Rune Alvin (ledamot)' then '1. Mötets öppnande': the agenda begins
                 chunk.append(lines[j])
                 j += 1
         found.append(
@@ -381,6 +383,17 @@ _TABLE_HEAD = re.compile(
     r"(?=.*(?:^|\|)\s*(?:organisation|myndighet|funktion|roll|titel|parti|närvaro|företräder)\s*(?:\||$))",
     re.IGNORECASE,
 )
+
+
+_MARKERS = (
+    ("number", re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S")),
+    ("bullet", re.compile(r"^\s*[-–•▪o\uf0b7*]\s")),
+)
+
+
+def _marker(line: str) -> str | None:
+    """How a list line is marked: numbered, bulleted, or not at all."""
+    return next((kind for kind, pattern in _MARKERS if pattern.match(line)), None)
 
 
 def heading_starts(layer: TextLayer) -> frozenset[int]:

@@ -20,6 +20,7 @@ entry of that name, e.g. "Länsstyrelsen").
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable
@@ -124,6 +125,8 @@ class OrgEntry:
     requires_capital: bool = False  # multi-word names that are also common phrases ("Svenskt näringsliv")
     any_case: bool = False  # definite nouns used as names in lower case ("länsstyrelsen", "regeringen")
     no_scan: tuple[str, ...] = ()  # forms too ambiguous for running text, accepted by resolve() only
+    until: dt.date | None = None  # the last day the body bore this name ('Västerbottens läns landsting')
+    succeeded_by: str | None = None  # the body that took the name over (a name of the registry)
 
     @classmethod
     def from_json(cls, raw: Any, where: str) -> OrgEntry:
@@ -141,6 +144,13 @@ class OrgEntry:
                 raise ValueError(f"{where}: {key!r} must be a list of non-empty strings")
             return tuple(v.strip() for v in value)
 
+        until = raw.get("until")
+        try:
+            until = dt.date.fromisoformat(until) if until is not None else None
+        except (TypeError, ValueError):
+            raise ValueError(f"{where}: 'until' must be an ISO date (YYYY-MM-DD), not {until!r}") from None
+        if (until is None) != (raw.get("succeeded_by") is None):
+            raise ValueError(f"{where}: 'until' and 'succeeded_by' go together")
         return cls(
             name=raw["name"].strip(),
             kind=kind,
@@ -151,6 +161,8 @@ class OrgEntry:
             requires_capital=bool(raw.get("requires_capital")),
             any_case=bool(raw.get("any_case")),
             no_scan=strings("no_scan"),
+            until=until,
+            succeeded_by=raw.get("succeeded_by"),
         )
 
     def merged(self, other: OrgEntry) -> OrgEntry:
@@ -161,6 +173,8 @@ class OrgEntry:
             counties=other.counties or self.counties,
             county_aliases=tuple(dict.fromkeys(self.county_aliases + other.county_aliases)),
             no_scan=tuple(dict.fromkeys(self.no_scan + other.no_scan)),
+            until=other.until or self.until,
+            succeeded_by=other.succeeded_by or self.succeeded_by,
         )
 
 
@@ -232,7 +246,25 @@ class OrganisationRegistry:
                 raise ValueError(f"cannot read organisation file {path}: {exc}") from exc
             for name, entry in cls._parse(user, str(path)).items():
                 entries[name] = entries[name].merged(entry) if name in entries else entry
+        for entry in entries.values():
+            if entry.succeeded_by is not None and entry.succeeded_by not in entries:
+                raise ValueError(
+                    f"{entry.name}: succeeded_by {entry.succeeded_by!r} is no organisation of the registry"
+                )
         return cls(entries, county=county)
+
+    def name_on(self, name: str, day: dt.date | None) -> str:
+        """The name a body bore on ``day`` (today when None): 'Västerbottens läns landsting' is itself until
+        2018 and 'Region Västerbotten' after."""
+        seen = {name}
+        entry = self.entries.get(name)
+        while entry is not None and entry.succeeded_by and (day is None or day > entry.until):
+            name = entry.succeeded_by
+            if name in seen:
+                break  # a cycle in the user's file: stop where it starts again
+            seen.add(name)
+            entry = self.entries.get(name)
+        return name
 
     @staticmethod
     def _parse(raw: Any, source: str) -> dict[str, OrgEntry]:

@@ -12,6 +12,7 @@ from functools import cache
 
 from .attendance import attendance_lists, heading_starts
 from .names import looks_like_person, person_pattern, role_in
+from .places import find_places
 from .records import Document, Section
 from .registry import OrgMatch, default_registry
 from .resources import load_json
@@ -71,6 +72,15 @@ def _without_prefix(text: str) -> str:
     return text
 
 
+def _named_after_a_place(text: str) -> bool:
+    """'Piteå Science Park', 'Skövde Science Park': a name that begins with a town and goes on with words no
+    first name list knows is a body's, not a person's."""
+    from .people import first_names  # the name lists load with the people stage
+
+    first = text.split()[0]
+    return first not in first_names() and any(s == 0 for s, _, _, _ in find_places(first))
+
+
 def _looks_like_org(text: str) -> bool:
     """Unknown organisations are kept as written; this guards against taking prose for one."""
     words = text.split()
@@ -114,7 +124,12 @@ def parse_org_heading(
         match: OrgMatch | None = registry.resolve(org_text, county=county)
         if match is None and role_in(org_text) and len(org_text.split()) <= 2:
             continue  # "Lovisa Ronquist, VA-chef": a title, not an organisation
-        if looks_like_person(org_text) and match is None and not _name.startswith("org_paren"):
+        if (
+            looks_like_person(org_text)
+            and match is None
+            and not _name.startswith("org_paren")
+            and not _named_after_a_place(org_text)
+        ):
             # "Almi Jönköping" reads like a name too; the registry knows better. In "X (Anna Berg)" the
             # brackets say which is the person ("Paper Province (Ingeborg Dahl)").
             continue
@@ -343,7 +358,9 @@ def _speakers(layer: TextLayer, i: int) -> tuple[str, ...]:
 def _reporter() -> re.Pattern[str]:
     d = load_json("lang", "sv", "structure.json")
     verbs = "|".join(sorted(map(re.escape, d["speech_verbs"]), key=len, reverse=True))
-    person, role = person_pattern(), r"(?:\s*,\s*[a-zåäö][\wåäö -]{2,40},)?"
+    # 'Mikael Sundh, folkhälsoutvecklare vid Västra Götalandsregionen, berättade …': a title, perhaps with
+    # where the person works, between commas
+    person, role = person_pattern(), r"(?:\s*,\s*[a-zåäö][^,.;:\n]{2,80},)?"
     return re.compile(
         rf"^\s*(?:-\s+)?(?:(?P<p1>{person}){role}(?:\s+och\s+(?P<p2>{person}){role})?\s+(?:{verbs})\b"
         # "Från Trafikverket deltog Hanna Sjöberg, samhällsplanerare."

@@ -20,6 +20,7 @@ from .meeting import find_meeting
 from .people import find_people
 from .quantities import find_quantities
 from .records import Document, PageRef
+from .renamed import names_of_the_day
 from .resources import data_path
 from .sections import find_sections
 from .textlayer import TextLayer
@@ -38,6 +39,7 @@ STAGES: dict[str, Stage] = {
     "events": find_events,
     "quantities": find_quantities,
     "actions": find_actions,
+    "renamed": names_of_the_day,
 }
 
 
