@@ -230,3 +230,18 @@ def test_a_meeting_held_online_has_no_place(line: str, place: str | None) -> Non
     layer = TextLayer.from_text(f"Styrelsemöte\nDatum: 8 juni 2021\n{line}\nNärvarande: Eva Ek")
     doc = find_meeting(layer, Document(source="<text>"))
     assert doc.meeting.place == place
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Skånes Fotbollförbund – protokoll från styrelsemöte", "Skånes Fotbollförbund"),
+        ("Farsta stadsdelsnämnd – protokoll nr 7/2023", "Farsta stadsdelsnämnd"),
+        ("Minnesanteckningar – Näringslivsforum Skaraborg", "Näringslivsforum Skaraborg"),
+    ],
+)
+def test_the_body_is_the_name_a_dash_sets_apart(title: str, body: str) -> None:
+    from minutes_nlp.meeting import find_meeting
+
+    layer = TextLayer.from_text(f"{title}\nDatum: 8 juni 2021\nPlats: Malmö")
+    assert find_meeting(layer, Document(source="<text>")).meeting.body == body

@@ -118,3 +118,20 @@ def test_an_owner_in_the_genitive_names_the_event_and_a_season_of_meetings_is_no
         ("Krokoms företagardag", D(2025, 5, 22)),
         ("Kommunstyrelsens sammanträde", D(2025, 4, 8)),
     ]
+
+
+def test_happenings_known_by_their_names() -> None:
+    text = (
+        "- Stångaspelen i Stånga går av stapeln 11–14 juli.\n"
+        "Petra påminde om att Vätternrundan cyklas 12–13 juni.\n"
+        "- Fotbollsturneringen Piteå Summer Games spelas 27 juni–1 juli.\n"
+        "- Forskningens dag hålls tisdag 22 april kl 13.\n"
+        "Sedan hålls Krokoms företagardag 22 maj."
+    )
+    assert [e[:2] for e in events(text)] == [
+        ("Piteå Summer Games", D(2025, 6, 27)),
+        ("Forskningens dag", D(2025, 4, 22)),
+        ("Krokoms företagardag", D(2025, 5, 22)),
+        ("Stångaspelen", D(2025, 7, 11)),
+        ("Vätternrundan", D(2025, 6, 12)),
+    ]

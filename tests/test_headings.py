@@ -24,6 +24,18 @@ FORMS = [
     # a body the registry does not know, named after its town: not a person's name
     ("3.3 Piteå Science Park – Tobias Ek", None, "Piteå Science Park", ("Tobias Ek",)),
     ("Fatma Aydın, Borås Stad", "Borås Stad", "Borås Stad", ("Fatma Aydın",)),
+    (
+        "Tomas Klintberg från Länsstyrelsen Gotlands län",
+        "Länsstyrelsen Gotlands län",
+        "Länsstyrelsen Gotlands län",
+        ("Tomas Klintberg",),
+    ),
+    ("Science Park Gotland (föredragande: Sandra Ihre)", None, "Science Park Gotland", ("Sandra Ihre",)),
+    ("Mikael Rosvall, regionchef vid Trafikverket", "Trafikverket", "Trafikverket", ("Mikael Rosvall",)),
+    ("Region Gotland, företrädd av Linda Smedberg", "Region Gotland", "Region Gotland", ("Linda Smedberg",)),
+    ("3.7 Kirunabostäder – vd Tobias Wennberg", None, "Kirunabostäder", ("Tobias Wennberg",)),
+    ("Nytt från Saab Kockums – Henrik Alm", None, "Saab Kockums", ("Henrik Alm",)),
+    ("Tobias Dahlgren, Destination Gotland", None, "Destination Gotland", ("Tobias Dahlgren",)),
 ]
 
 
@@ -120,3 +132,37 @@ def test_an_attendance_list_ends_where_the_numbered_agenda_begins() -> None:
     )
     (found,) = attendance_lists(text)
     assert found.status == "absent" and found.entries == ("- Rune Alvin (ledamot)", "- Eva Ek (suppleant)")
+
+
+def test_attendance_labels_that_name_the_organisation_and_semicolon_entries() -> None:
+    got = organisation_groups("Från Länsstyrelsen Gotlands län: Tomas Klintberg", None)
+    assert got == [("Länsstyrelsen Gotlands län", "Tomas Klintberg")]
+    # a semicolon closes one person's entry: the organisation of the last says nothing of the first
+    got = parse_entry(
+        "Susanna Forsberg, verksamhetsledare; Cecilia Ahl, Länsstyrelsen Stockholm, punkt 5", "present"
+    )
+    assert [(a.name, a.organisation, a.role) for a in got] == [
+        ("Susanna Forsberg", None, "verksamhetsledare"),
+        ("Cecilia Ahl", "Länsstyrelsen Stockholms län", None),
+    ]
+    got = parse_entry("- Karin Malm (S) för Omar Hassan (S)", "substitute")
+    assert [(a.name, a.status, a.substitute_for) for a in got] == [
+        ("Karin Malm", "substitute", "Omar Hassan"),
+        ("Omar Hassan", "absent", None),
+    ]
+
+
+def test_labels_of_attendance_lists() -> None:
+    from minutes_nlp.attendance import attendance_lists
+
+    text = (
+        "Närvarande från Länsstyrelsen Gotlands län: Tomas Klintberg\n"
+        "Ej tjänstgörande ersättare\n- Fredrik Lind (S)\n\n"
+        "Dessutom närvarande: Eva Ek, verksamhetsledare"
+    )
+    got = [(a.status, a.role, a.entries) for a in attendance_lists(text)]
+    assert got == [
+        ("present", None, ("Från Länsstyrelsen Gotlands län: Tomas Klintberg",)),
+        ("present", None, ("- Fredrik Lind (S)",)),
+        ("present", None, ("Eva Ek, verksamhetsledare",)),
+    ]

@@ -24,9 +24,18 @@ def _headers() -> list[tuple[str, re.Pattern[str]]]:
     return [(r["status"], re.compile(r["pattern"], re.IGNORECASE)) for r in d["attendance_headers"]]
 
 
+# 'från Region Gotland:' names the organisation; 'från bolaget:', 'från kansliet:' are the host's own people
+_FROM_LABEL = re.compile(
+    r"^(?P<label>\w+(?: \w+)?)\s+(?i:från)\s+(?P<org>[A-ZÅÄÖ][^:]{1,80}):\s*(?P<rest>.*)$"
+)
+
+
 def _header(line: str) -> tuple[Status, str, str] | None:
     """(status, header word, rest of the line) when ``line`` opens an attendance list."""
     stripped = re.sub(r"^\s*-\s+", "", line).strip()
+    if (m := _FROM_LABEL.match(stripped)) and (opened := _header(m.group("label") + ":")):
+        # "Närvarande från Länsstyrelsen Gotlands län: Tomas Klintberg": the label says whose they are
+        return opened[0], opened[1], f"Från {m.group('org')}: {m.group('rest')}"
     for status, pattern in _headers():
         m = pattern.match(stripped)
         if not m:
@@ -63,13 +72,28 @@ def _split_items(text: str, county: str | None = None) -> list[str]:
     return [it.strip(" .") for it in items if it.strip(" .")]
 
 
+def _semicolon_segments(text: str) -> list[str]:
+    """The parts of ``text`` between semicolons outside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch == ";" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip(" .")]
+
+
 _ITEM_BREAK = re.compile(r"\s*[,;]\s*|\s+(?:samt|och)\s+|\.\s+(?=[A-ZÅÄÖ])")
 
 
 @cache
 def _substitute_phrase() -> re.Pattern[str]:
     return re.compile(
-        rf"^(?P<som>som\s+)?(?P<role>(?:tjänstgörande\s+)?(?:ersättare|ersätter|vikarie)|i\s+stället|istället)\s+(?:för\s+)?(?P<absent>{person_pattern()})",
+        # "Karin Malm (S) för Omar Hassan (S)" under "Tjänstgörande ersättare": a person for a person
+        rf"^(?P<som>som\s+)?(?:(?P<role>(?:tjänstgörande\s+)?(?:ersättare|ersätter|vikarie)|i\s+stället|istället)"
+        rf"\s+(?:för\s+)?|för\s+)(?P<absent>{person_pattern()})",
         re.IGNORECASE,
     )
 
@@ -93,6 +117,13 @@ def parse_entry(
         match = registry.resolve(head.strip(), county=county)
         if match:
             head_org, text = match.name, tail
+    segments = _semicolon_segments(text)
+    if len(segments) > 1:
+        # "Susanna Forsberg, verksamhetsledare; Cecilia Ahl, Länsstyrelsen Stockholm": a semicolon ends one
+        # person's entry, so an organisation named in the next says nothing of this one
+        return [
+            a for seg in segments for a in parse_entry(seg, status, role, county, head_org or default_org)
+        ]
     people: list[dict] = []
     waiting: list[dict] = []  # people still without an organisation
     for item in _split_items(text, county):
@@ -206,7 +237,7 @@ def parse_entry(
 def _sub_role(sub: re.Match[str]) -> str | None:
     """ "tjänstgörande ersättare för X" is an office; "(som) ersättare för X", "i stället för X" only say who
     stands in."""
-    role = sub.group("role").lower()
+    role = (sub.group("role") or "").lower()
     return role if not sub.group("som") and role.startswith("tjänstgörande") else None
 
 
@@ -370,7 +401,7 @@ def attendance_lists(text: str, headings: frozenset[int] = frozenset()) -> list[
                 chunk.append(lines[j])
                 j += 1
         found.append(
-            AttendanceList(status, role_in(head), bool(rest), tuple(chunk), starts[i], starts[j] - 1)
+            AttendanceList(status, _role_of_label(head), bool(rest), tuple(chunk), starts[i], starts[j] - 1)
         )
         i = max(j, i + 1)
     return found
@@ -383,6 +414,11 @@ _TABLE_HEAD = re.compile(
     r"(?=.*(?:^|\|)\s*(?:organisation|myndighet|funktion|roll|titel|parti|närvaro|företräder)\s*(?:\||$))",
     re.IGNORECASE,
 )
+
+
+def _role_of_label(label: str) -> str | None:
+    """ "Justerare:" gives everyone listed that role; "Ej tjänstgörande ersättare" names who is not serving."""
+    return None if re.match(r"(?:ej|icke|inte)\s", label, re.IGNORECASE) else role_in(label)
 
 
 _MARKERS = (

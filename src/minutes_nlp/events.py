@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from .entities import add_mention, organisation_spans, section_at, sentences
+from .names import is_first_name, looks_like_person
 from .places import find_places
 from .records import Document, Event
 from .registry import default_registry
@@ -114,16 +115,15 @@ def _nouns(text: str, start: int, end: int) -> list[_Noun]:
         head = " ".join(m.group("head").lower().split())
         prefix = m.group("prefix").lower().rstrip("-")
         stem = (m.group("prefix") + m.group("head")).lower()
-        if word in lx.not_events or stem in lx.not_events or stem.endswith(lx.not_event_endings):
+        # 'dag' alone is no happening; 'Lantbrukets dag', 'Vänerns dag' are
+        genitive = head in lx.compound_only and not prefix and _after_genitive(text, start, m.start())
+        if not genitive and (
+            word in lx.not_events or stem in lx.not_events or stem.endswith(lx.not_event_endings)
+        ):
             continue
         in_name = m.group(0)[:1].isupper() and _capital_before(text, start, m.start())
-        if (
-            head in lx.compound_only
-            and not prefix
-            and not _after_genitive(text, start, m.start())
-            and not in_name
-        ):
-            continue  # 'dag' alone is no happening; 'Lantbrukets dag' is
+        if head in lx.compound_only and not prefix and not genitive and not in_name:
+            continue
         if prefix and (prefix in lx.weekdays or prefix.rstrip("s") in lx.weekdays):
             continue  # 'tisdagskväll' is a time, not a happening
         ending = m.group(0)[m.end("head") - m.start() :].lower()
@@ -139,8 +139,13 @@ def _capital_before(text: str, lo: int, at: int) -> bool:
 
 def _after_genitive(text: str, lo: int, at: int) -> bool:
     """Does a capitalised genitive stand right before ``at`` ('Lantbrukets dag', 'Företagens dag')?"""
-    m = re.search(r"(?<![\w-])([A-ZÅÄÖ][\wåäö]{2,}s)\s+$", text[max(lo, at - 40) : at])
-    return m is not None and m.group(1).lower() not in _lex().determiners
+    return _genitive_start(text, lo, at) is not None
+
+
+def _genitive_start(text: str, lo: int, at: int) -> int | None:
+    lo = max(lo, at - 40)
+    m = re.search(r"(?<![\w-])([A-ZÅÄÖ][\wåäö]{2,}s)\s+$", text[lo:at])
+    return lo + m.start(1) if m is not None and m.group(1).lower() not in _lex().determiners else None
 
 
 def _is_when(e: TimeExpression) -> bool:
@@ -358,13 +363,24 @@ def _next_word_start(text: str, at: int) -> int:
 
 
 def _proper_name(
-    text: str, sent: tuple[int, int], noun: _Noun, blocked: list[tuple[int, int]]
+    text: str,
+    sent: tuple[int, int],
+    noun: _Noun,
+    blocked: list[tuple[int, int]],
+    places: list[tuple[int, int]] = (),
 ) -> tuple[int, int] | None:
-    """'webbinarieserien Lönsamhetskollen': a capitalised name right after the noun; 'X – konferens'."""
+    """'webbinarieserien Lönsamhetskollen': a capitalised name right after the noun; 'X – konferens'. A place
+    alone after the noun is where it is ('konferensen Östersund'); a longer name may hold one
+    ('fotbollsturneringen Piteå Summer Games', 'rekryteringsmässan Jobbtorg Gävleborg')."""
     m = re.compile(r"\s+[«\"”]?(?P<n>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)*)[»\"”]?").match(
         text, noun.end
     )
-    if m and m.end("n") <= sent[1] and not any(s < m.end("n") and m.start("n") < e for s, e in blocked):
+    if (
+        m
+        and m.end("n") <= sent[1]
+        and not any(s < m.end("n") and m.start("n") < e for s, e in blocked)
+        and not any(s <= m.start("n") and m.end("n") <= e for s, e in places)
+    ):
         end = m.end("n")
         # 'webbinarieserien Lönsamhetskollen' is the series called so; 'Transportforum Norr' is one name
         start = m.start("n") if noun.ending in _DEFINITE or not text[noun.start].isupper() else noun.start
@@ -379,8 +395,10 @@ def _proper_name(
                 break
             low = w.group("w")
             joins = lx.descriptor.fullmatch(f" {low} ") is not None or low == "som"
-            if not joins and (low in lx.stop or low in lx.determiners or low in lx.weekdays):
-                break
+            if not joins and (
+                low in lx.stop or low in lx.determiners or low in lx.weekdays or low in _happening_words()
+            ):
+                break  # 'enduron Gotland Grand National körs …': the verb ends the name
             if joins:
                 # 'seminariet Mälaren som transportled', 'kampanjen Kör för Västmanland'
                 after = re.compile(r"\s+(?P<w>[\wåäöéÅÄÖ][\wåäöé-]*)").match(text, w.end())
@@ -573,7 +591,10 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
         blocked = [(e.start, e.end) for e in in_sent] + org_spans
         for noun, when in _pair(text, nouns, dates):
             ns, ne = _name_span(text, sent, noun, blocked, place_starts)
-            proper = _proper_name(text, sent, noun, blocked + [(s, e) for s, e, _, _ in places])
+            proper = _proper_name(text, sent, noun, blocked, [(s, e) for s, e, _, _ in places])
+            owner = _genitive_start(text, sent[0], noun.start) if noun.head in _lex().compound_only else None
+            if owner is not None and not noun.compound:
+                proper = (owner, noun.end)  # 'Forskningens dag', 'Vänerns dag': the owner names the day
             if proper:
                 ns, ne = proper
             elif (
@@ -625,6 +646,7 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
             )
             add_mention(layer, doc, "EVENT", ns, ne, name)
     _meetings_by_verb(layer, doc, exprs, spans, places)
+    _happenings_by_verb(layer, doc, exprs, spans, places, org_spans)
     _next_meeting_section(layer, doc, exprs, places)
     if announced := _next_by_name(text, spans, exprs, doc):
         span, when, word = announced
@@ -657,6 +679,90 @@ def _add_meeting(
         )
     )
     add_mention(layer, doc, "EVENT", span[0], span[1], name)
+
+
+@cache
+def _clause_adverbs() -> frozenset[str]:
+    d = load_json("lang", "sv", "events.json")
+    return frozenset(d["clause_adverbs"]) | frozenset(d["determiners"])
+
+
+@cache
+def _happening_words() -> frozenset[str]:
+    d = load_json("lang", "sv", "events.json")
+    return frozenset(v.split()[0] for v in d["happening_verbs"] + d["hosting_verbs"])
+
+
+@cache
+def _happening_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = load_json("lang", "sv", "events.json")
+    # a name: capitalised words, or one capitalised word and a lower-case one ('Öppen gård', 'Smaka Uppland')
+    name = r"(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,3}|[A-ZÅÄÖ][\wåäö-]+\s+[a-zåäö]{3,})"
+    # the subject opens its clause: a line (or list item), a sentence, or 'att …' / 'och …'
+    subject = re.compile(
+        rf"(?:^-?[ \t]*|(?<=[.!?:][ ])|(?<![\w-])(?:att|och|då|när)[ ]+){name}"
+        rf"(?:\s+(?:i|på)\s+[A-ZÅÄÖ][\wåäö-]+)?\s+(?:{alternation(d['happening_verbs'])})(?!\w)",
+        re.MULTILINE,
+    )
+    obj = re.compile(rf"(?<!\w)(?:{alternation(d['hosting_verbs'])})\s+{name}")
+    return subject, obj
+
+
+def _happenings_by_verb(
+    layer: TextLayer,
+    doc: Document,
+    exprs: list[TimeExpression],
+    spans: list[tuple[int, int]],
+    places: list[tuple[int, int, str, str]],
+    orgs: list[tuple[int, int]],
+) -> None:
+    """'Stångaspelen går av stapeln 11–14 juli', 'SLU bjuder in till Öppen gård lördag 3 juni': a happening
+    known by its name alone, dated in its sentence."""
+    text = layer.text
+    starts = [e.start for e in exprs]
+    taken = [(m.start, m.end) for m in doc.mentions if m.label in ("EVENT", "PER", "ORG")] + orgs
+    lx = _lex()
+    for sent in spans:
+        dates = [e for e in _within(exprs, starts, sent) if _is_when(e)]
+        if not dates:
+            continue
+        for pattern in _happening_patterns():
+            for m in pattern.finditer(text, *sent):
+                s, e = m.span("name")
+                name = " ".join(m.group("name").split())
+                first = name.split()[0].lower()
+                if (
+                    first in _clause_adverbs()
+                    or first in lx.stop
+                    or first in lx.weekdays
+                    or _nouns(name, 0, len(name))
+                ):
+                    continue  # a name with an event noun ('Informationsträffen hålls …') is the nouns' business
+                if any(a < e and s < b for a, b in taken) or any(a <= s and e <= b for a, b, _, _ in places):
+                    continue  # a body, a person, a place, or an event already found
+                if any(a < e and s < b for a, b in ((x.start, x.end) for x in dates)):
+                    continue
+                if looks_like_person(name) and is_first_name(name.split()[0]):
+                    continue
+                when = min(dates, key=lambda x: abs(x.start - e))
+                if when.kind == "relative" and when.value_start == doc.meeting.date:
+                    continue
+                if any(ev.name == name and ev.start == when.value_start for ev in doc.events):
+                    continue
+                sec = section_at(doc, s)
+                doc.events.append(
+                    Event(
+                        name=name,
+                        start=when.value_start,
+                        end=when.value_end,
+                        place=next((p for ps, _, p, _ in places if e <= ps < sent[1]), None),
+                        organisation=_section_org(doc, s),
+                        section_id=sec.id if sec else None,
+                        page=layer.page_at(s),
+                    )
+                )
+                add_mention(layer, doc, "EVENT", s, e, name)
+                taken.append((s, e))
 
 
 def _meetings_by_verb(

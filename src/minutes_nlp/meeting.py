@@ -183,6 +183,12 @@ def _body(head: list[str]) -> str | None:
     for n, line in enumerate(head[:3]):
         if not cues["title"].search(line):
             continue
+        parts = re.split(r"\s+[–—-]\s+", line)
+        named = [p for p in parts if not cues["title"].search(p)]
+        if len(parts) > 1 and named and not _full_date(" ".join(named)):
+            # "Skånes Fotbollförbund – protokoll från styrelsemöte", "Farsta stadsdelsnämnd – protokoll nr 7/2023":
+            # the dash sets the name apart from what the document is
+            return " – ".join(named).strip()
         rest = cues["title"].sub(" ", line)
         rest = re.sub(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}", " ", rest)
         rest = re.sub(r"^\W+|\W+$", "", re.sub(r"\s+", " ", rest))

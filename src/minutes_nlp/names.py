@@ -85,3 +85,10 @@ def looks_like_person(text: str) -> bool:
     from .registry import default_registry  # the registry is heavier; only needed here
 
     return default_registry().resolve(text) is None
+
+
+def is_first_name(word: str) -> bool:
+    """Is ``word`` a first name of the shipped name lists ('Tobias', not 'Destination')?"""
+    from .people import first_names  # the name lists load with the people stage
+
+    return word in first_names()

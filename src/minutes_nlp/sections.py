@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .attendance import attendance_lists, heading_starts
-from .names import looks_like_person, person_pattern, role_in
+from .names import is_first_name, looks_like_person, person_pattern, role_in
 from .places import find_places
 from .records import Document, Section
 from .registry import OrgMatch, default_registry
@@ -55,8 +55,8 @@ def _rules() -> dict:
     }
 
 
-# "3.", "3.1", "§ 4", "4)" before a heading's words
-_NUMBER = re.compile(r"^(?:§\s*)?\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
+# "3.", "3.1", "§ 4", "4)", "Punkt 4:" before a heading's words
+_NUMBER = re.compile(r"^(?:(?:§\s*)?\d{1,2}(?:\.\d{1,2})*[.)]?|[Pp]unkt\s+\d{1,2}\s*[:.–—-]?)\s+")
 
 
 def _clean_heading(text: str) -> str:
@@ -75,10 +75,14 @@ def _without_prefix(text: str) -> str:
 def _named_after_a_place(text: str) -> bool:
     """'Piteå Science Park', 'Skövde Science Park': a name that begins with a town and goes on with words no
     first name list knows is a body's, not a person's."""
-    from .people import first_names  # the name lists load with the people stage
-
     first = text.split()[0]
-    return first not in first_names() and any(s == 0 for s, _, _, _ in find_places(first))
+    return not is_first_name(first) and any(s == 0 for s, _, _, _ in find_places(first))
+
+
+def _first_name_tells(org_text: str, people: list[str]) -> bool:
+    """'Destination Gotland' / 'Tobias Dahlgren': where both sides read like names, the side that begins with a
+    first name is the person's and the other the organisation's."""
+    return not is_first_name(org_text.split()[0]) and all(is_first_name(p.split()[0]) for p in people)
 
 
 def _looks_like_org(text: str) -> bool:
@@ -129,6 +133,7 @@ def parse_org_heading(
             and match is None
             and not _name.startswith("org_paren")
             and not _named_after_a_place(org_text)
+            and not _first_name_tells(org_text, people)
         ):
             # "Almi Jönköping" reads like a name too; the registry knows better. In "X (Anna Berg)" the
             # brackets say which is the person ("Paper Province (Ingeborg Dahl)").
@@ -250,7 +255,9 @@ def _unknown_reporter(heading: str) -> str | None:
     """ "Information från RF-SISU Uppland", "Rapport från Paper Province": a report prefix before a name."""
     bare = _NUMBER.sub("", heading)
     rest = _without_prefix(bare)
-    if rest == bare or not (_proper_name(rest) or _has_org_shape(rest)) or looks_like_person(rest):
+    # after "Information från" one capitalised word is a name too ('Stockholmshem'), unless it is a first name
+    single = re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]{3,}", rest) is not None and not is_first_name(rest)
+    if rest == bare or not (_proper_name(rest) or _has_org_shape(rest) or single) or looks_like_person(rest):
         return None
     return rest
 
