@@ -107,6 +107,32 @@ def test_name_that_differs_too_much_or_wrong_status_does_not_match():
     assert result.types["people"].counts.tp == 0
 
 
+def test_an_organisation_matches_with_or_without_its_legal_form():
+    gold = {
+        "attendance": [
+            {"name": "Zoran Ilić", "status": "present", "organisation": "Västtrafik AB"},
+            {"name": "Eva Ek", "status": "present", "organisation": "Region Skåne"},
+        ],
+        "organisations": ["Renova AB", "Bjäre Kraft ekonomisk förening"],
+    }
+    pred = Document(
+        source="x.pdf",
+        attendance=[
+            Attendance(name="Zoran Ilić", organisation="Västtrafik"),
+            Attendance(name="Eva Ek", organisation="Region Skåne AB"),
+        ],
+        organisations=[{"name": "Renova"}, {"name": "Bjäre Kraft"}],
+    )
+    result = score_document(gold, pred)
+    assert result.types["attendance"].counts.tp == 2
+    assert result.types["organisations"].counts.tp == 2
+    # a different body stays different
+    pred = Document(
+        source="x.pdf", attendance=[Attendance(name="Zoran Ilić", organisation="Västfastigheter")]
+    )
+    assert score_document(gold, pred).types["attendance"].counts.tp == 0
+
+
 def test_missing_pdf_is_reported_and_counted_as_missed(corpus):
     _gold(corpus, "mote", {"emails": [EMAIL]})
     _gold(corpus, "saknas", {"emails": ["a@b.se", "c@d.se"], "meeting": {"date": "2024-03-12"}})

@@ -166,3 +166,78 @@ def test_labels_of_attendance_lists() -> None:
         ("present", None, ("- Fredrik Lind (S)",)),
         ("present", None, ("Eva Ek, verksamhetsledare",)),
     ]
+
+
+def _attendance_of(text: str, host: str | None = None) -> list[tuple]:
+    from minutes_nlp.attendance import find_attendance
+    from minutes_nlp.records import Document, Meeting
+    from minutes_nlp.textlayer import TextLayer
+
+    doc = find_attendance(TextLayer.from_text(text), Document(source="<text>", meeting=Meeting(host=host)))
+    return [(a.name, a.organisation, a.status, a.substitute_for) for a in doc.attendance]
+
+
+def test_organisation_lines_over_their_people() -> None:
+    text = (
+        "Deltagare\nVästerås stad\n- Linda Åström, säkerhetssamordnare\nPolisen\n- Johan Mattsson, kommunpolis\n"
+        "Västerås Stadsmission\n- Elin Sjögren, enhetschef\n- Ali Rezaei, trygghetsvärd (ers. för Therese Holm)\n"
+    )
+    got = _attendance_of(text)
+    assert ("Johan Mattsson", "Polismyndigheten", "present", None) in got
+    assert ("Elin Sjögren", "Västerås Stadsmission", "present", None) in got
+    assert ("Ali Rezaei", "Västerås Stadsmission", "substitute", "Therese Holm") in got
+    assert not any(name == "Västerås Stadsmission" for name, *_ in got)
+
+
+def test_attendance_tables_with_mark_columns_and_people_columns() -> None:
+    marks = (
+        "Närvarolista\nNamn | Uppdrag | Närvarande | Frånvarande\nEva Sandberg | ordförande | x\n"
+        "Per Ljungqvist | ledamot |  | x\n"
+    )
+    assert _attendance_of(marks, host="AB Gavlegårdarna") == [
+        ("Eva Sandberg", "AB Gavlegårdarna", "present", None),
+        ("Per Ljungqvist", "AB Gavlegårdarna", "absent", None),
+    ]
+    columns = (
+        "Närvarande\nOrdinarie ledamöter | Ersättare\nHelena Strömberg (S), ordförande | Mikael Bergsten (S)\n"
+        "Ahmed Sharif (S) | Maja Sandell (M), ers. för Anders Wiberg (M)*\n"
+    )
+    got = _attendance_of(columns)
+    assert [(n, s, f) for n, _, s, f in got] == [
+        ("Helena Strömberg", "present", None),
+        ("Mikael Bergsten", "present", None),
+        ("Ahmed Sharif", "present", None),
+        ("Maja Sandell", "substitute", "Anders Wiberg"),
+        ("Anders Wiberg", "absent", None),
+    ]
+
+
+MARKED = """---
+id: marked_check
+producer: reportlab
+bullet: dash
+header: ""
+footer: "{n}"
+font: dejavu-sans
+---
+# Protokoll fört vid styrelsemöte i AB Gavlegårdarna
+Datum: torsdag 23 november 2023
+Närvarolista
+| Namn | Uppdrag | Närvarande | Frånvarande |
+| Eva Sandberg | ordförande | x | |
+| Per Ljungqvist | ledamot | | x |
+## § 1 Mötets öppnande
+Ordföranden öppnade mötet.
+"""
+
+
+def test_an_empty_table_cell_keeps_its_column_in_a_rendered_pdf(tmp_path) -> None:
+    from conftest import render_source
+
+    from minutes_nlp.pipeline import extract
+    from minutes_nlp.text import build
+
+    pdf = render_source(tmp_path, "marked_check", MARKED)
+    assert "Per Ljungqvist | ledamot |  | x" in build(pdf).text
+    got = {a.name: a.status for a in extract(pdf).attendance}
+    assert got == {"Eva Sandberg": "present", "Per Ljungqvist": "absent"}

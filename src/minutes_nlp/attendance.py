@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .names import looks_like_person, person_pattern, role_in
+from .names import is_first_name, looks_like_person, person_pattern, role_in
 from .records import Attendance, Document
 from .registry import default_registry
 from .resources import load_json
@@ -92,7 +92,7 @@ _ITEM_BREAK = re.compile(r"\s*[,;]\s*|\s+(?:samt|och)\s+|\.\s+(?=[A-ZÅÄÖ])")
 def _substitute_phrase() -> re.Pattern[str]:
     return re.compile(
         # "Karin Malm (S) för Omar Hassan (S)" under "Tjänstgörande ersättare": a person for a person
-        rf"^(?P<som>som\s+)?(?:(?P<role>(?:tjänstgörande\s+)?(?:ersättare|ersätter|vikarie)|i\s+stället|istället)"
+        rf"^(?P<som>som\s+)?(?:(?P<role>(?:tjänstgörande\s+)?(?:ersättare|ersätter|ers\.|vikarie)|i\s+stället|istället)"
         rf"\s+(?:för\s+)?|för\s+)(?P<absent>{person_pattern()})",
         re.IGNORECASE,
     )
@@ -320,22 +320,33 @@ def _organisation_groups(line: str, county: str | None) -> list[tuple[str | None
     return groups
 
 
-def _organisation_item(line: str, county: str | None) -> str | None:
+def _organisation_item(line: str, county: str | None, *, over_items: bool = False) -> str | None:
     """An item that names an organisation and nobody ("- Volvo CE", "- Mälardalens universitet (MDU)"):
     the people listed under it are its."""
     text = _PAREN.sub(" ", _LIST_MARK.sub("", line.strip())).strip(" .,;:")
     if not text or any(c in text for c in ",:;") or len(text.split()) > 6:
         return None
-    if looks_like_person(text) and not _registry_knows(text, county):
+    # a line of its own over list items may be a body that reads like a name ('Västerås Stadsmission') when it
+    # begins with no first name; elsewhere a line that reads like a name is a person ('Zeynep Aydın (S)')
+    heading = over_items
+
+    def person(name: str) -> bool:
+        return looks_like_person(name) and (not heading or is_first_name(name.split()[0]))
+
+    if person(text) and not _registry_knows(text, county):
         return None
-    if any(looks_like_person(m.group(0)) for m in _acting()["person_anywhere"].finditer(text)):
+    if any(person(m.group(0)) for m in _acting()["person_anywhere"].finditer(text)):
         return None  # "Myndigheten för yrkeshögskolan Camilla Rydberg": a person is in it
     match = default_registry().resolve(text, county=county)
     if match is not None and match.kind != "party":
         return match.name
     words = text.split()
     proper = sum(w[:1].isupper() for w in words) >= 2 or any(len(w) >= 2 and w.isupper() for w in words)
-    return text if proper and not role_in(text) else None
+    # 'Mälardalens brand- och räddningsförbund': a capitalised word and what kind of body it is
+    kind = text[:1].isupper() and re.search(
+        r"(?:förbund|förening|bolag|stiftelse|nämnd|förvaltning)(?:et|en)?$", text
+    )
+    return text if (proper or kind) and not role_in(text) else None
 
 
 def _registry_knows(text: str, county: str | None) -> bool:
@@ -443,18 +454,39 @@ def find_attendance(layer: TextLayer, doc: Document) -> Document:
     found: list[Attendance] = []
     for listing in attendance_lists(layer.text, heading_starts(layer)):
         columns: list[str | None] | None = None  # organisations heading the columns of a table
-        group: tuple[int, str] | None = None  # "- ABB" over "  - Torbjörn Sjöholm": (indent, organisation)
-        for line in listing.entries:
+        kinds: list[str | None] | None = None  # what the columns of a table hold ("people", "absent" …)
+        # "- ABB" over "  - Torbjörn Sjöholm", or "Polisen" over "- Johan Mattsson, kommunpolis":
+        # (indent, organisation, whether the organisation line is itself a list item)
+        group: tuple[int, str, bool] | None = None
+        for n, line in enumerate(listing.entries):
             indent = len(line) - len(line.lstrip())
-            if group is not None and indent <= group[0]:
+            item = _marker(line) is not None
+            over_items = n + 1 < len(listing.entries) and _marker(listing.entries[n + 1]) is not None
+            if group is not None and (indent <= group[0] if group[2] else not item):
                 group = None
-            if not listing.inline and " | " not in line and (org_line := _organisation_item(line, county)):
-                group = (indent, org_line)
+            if (
+                not listing.inline
+                and " | " not in line
+                and (org_line := _organisation_item(line, county, over_items=over_items and not item))
+            ):
+                group = (indent, org_line, item)
                 continue
-            cells = [c.strip() for c in line.split(" | ")]
+            cells = [c.strip().rstrip("*").strip() for c in line.split(" | ")]
             if len(cells) > 1:
                 if columns is None and (heads := _column_organisations(cells, county)):
                     columns = heads
+                    continue
+                if kinds is None and (heads := _column_kinds(cells)):
+                    kinds = heads
+                    continue
+                if kinds is not None and "people" in kinds:
+                    # "Ordinarie ledamöter | Ersättare": one person a cell
+                    for cell in cells:
+                        found += parse_entry(cell, listing.status, listing.role, county, default_org=host)
+                    continue
+                if kinds is not None and (marked := _marked_status(cells, kinds)):
+                    status, cells = marked
+                    found += _table_row(cells, status, listing.role, county, host)
                     continue
                 if columns is not None and len(cells) == len(columns):
                     # "Från Skatteverket | Från Företagarna": one person per cell, of the column's organisation
@@ -465,7 +497,7 @@ def find_attendance(layer: TextLayer, doc: Document) -> Document:
                     continue
                 found += _table_row(cells, listing.status, listing.role, county, host)
                 continue
-            for org, part in _organisation_groups(line, county):
+            for org, part in _organisation_groups(line.rstrip("*"), county):
                 fallback = org or (group[1] if group else None) or host
                 for entry in _entries(part) if listing.inline else [part]:
                     found += parse_entry(entry, listing.status, listing.role, county, default_org=fallback)
@@ -593,6 +625,30 @@ def _column_organisations(cells: list[str], county: str | None) -> list[str | No
             return None
         heads.append(match.name)
     return heads
+
+
+def _column_kinds(cells: list[str]) -> list[str | None] | None:
+    """What each column of a header row holds ('people', 'present', 'absent', or None for name, role …),
+    when the row is a header that says so."""
+    columns = load_json("lang", "sv", "structure.json")["attendance_columns"]
+    kinds = [next((k for k, words in columns.items() if c.lower() in words), None) for c in cells]
+    if kinds.count("people") >= 2 or {"present", "absent"} <= set(kinds):
+        return kinds
+    return None
+
+
+def _marked_status(cells: list[str], kinds: list[str | None]) -> tuple[Status, list[str]] | None:
+    """'Per Lund | ledamot |  | x' under 'Namn | Uppdrag | Närvarande | Frånvarande': the mark's column says."""
+    marks = load_json("lang", "sv", "structure.json")["presence_marks"]["present"]
+    for i, cell in enumerate(cells):
+        if i < len(kinds) and kinds[i] in ("present", "absent") and cell.lower() in marks:
+            rest = [
+                c
+                for j, c in enumerate(cells)
+                if j != i and not (j < len(kinds) and kinds[j] in ("present", "absent"))
+            ]
+            return ("absent" if kinds[i] == "absent" else "present"), rest
+    return None
 
 
 def _table_row(

@@ -190,12 +190,17 @@ def _table_rows(page: Any, chars: list[dict[str, Any]], page_no: int) -> tuple[l
         bboxes.append(table.bbox)
         for row in table.rows:
             cells = [cell for cell in row.cells if cell is not None]
-            parts: list[RawLine] = []
+            parts: list[RawLine | float] = []
             for cell in cells:
                 cell_chars = [c for c in chars if _inside(c, cell)]
                 lines = [ln for r in _group_rows(cell_chars) if (ln := _row_to_line(r, page_no))]
-                if lines:
-                    parts.append(_join_cell(lines))
+                # an empty cell between filled ones keeps its place: in "Per Lund | ledamot |  | x" the x
+                # stands under the fourth column ("Frånvarande"), not the third
+                parts.append(_join_cell(lines) if lines else float(cell[0]))
+            while parts and isinstance(parts[-1], float):
+                parts.pop()
+            while parts and isinstance(parts[0], float):
+                parts.pop(0)
             if not parts:
                 continue
             row_line = _join_cells(parts, row.bbox, page_no)
@@ -216,7 +221,9 @@ def _join_cell(lines: list[RawLine]) -> RawLine:
     return first
 
 
-def _join_cells(parts: list[RawLine], bbox: tuple, page_no: int) -> RawLine:
+def _join_cells(parts: list[RawLine | float], bbox: tuple, page_no: int) -> RawLine:
+    """The cells of a row as one line; an empty cell (given by its left edge) is an empty string."""
+    filled = [p for p in parts if isinstance(p, RawLine)]
     line = RawLine(
         page=page_no,
         chars=[],
@@ -224,13 +231,16 @@ def _join_cells(parts: list[RawLine], bbox: tuple, page_no: int) -> RawLine:
         x1s=[],
         top=bbox[1],
         bottom=bbox[3],
-        font_size=Counter(p.font_size for p in parts).most_common(1)[0][0],
-        bold=all(p.bold for p in parts),
+        font_size=Counter(p.font_size for p in filled).most_common(1)[0][0],
+        bold=all(p.bold for p in filled),
         kind="table_row",
     )
     for i, p in enumerate(parts):
+        if isinstance(p, float):
+            p = RawLine(page_no, [], array("d"), array("d"), bbox[1], bbox[3], line.font_size, line.bold)
         if i:
-            gap_x0, gap_x1 = line.x1s[-1], p.x0s[0]
+            gap_x0 = line.x1s[-1]
+            gap_x1 = p.x0s[0] if p.x0s else gap_x0
             for ch in CELL_SEPARATOR:
                 line.chars.append(ch)
                 line.x0s.append(gap_x0)

@@ -56,7 +56,7 @@ def _rules() -> dict:
 
 
 # "3.", "3.1", "§ 4", "4)", "Punkt 4:" before a heading's words
-_NUMBER = re.compile(r"^(?:(?:§\s*)?\d{1,2}(?:\.\d{1,2})*[.)]?|[Pp]unkt\s+\d{1,2}\s*[:.–—-]?)\s+")
+_NUMBER = re.compile(r"^(?:(?:§\s*)?\d{1,2}(?:\.\d{1,2})*[a-h]?[.)]?|[Pp]unkt\s+\d{1,2}\s*[:.–—-]?)\s+")
 
 
 def _clean_heading(text: str) -> str:
@@ -140,6 +140,8 @@ def parse_org_heading(
             continue
         if match is None and not _looks_like_org(org_text):
             continue
+        if match is None and _first_name_tells(people[0], [org_text]):
+            continue  # 'Sofia Wennerström (Göteborgs Hamn)': the brackets hold the body here
         if (
             match is None
             and needs_known
@@ -257,7 +259,10 @@ def _unknown_reporter(heading: str) -> str | None:
     rest = _without_prefix(bare)
     # after "Information från" one capitalised word is a name too ('Stockholmshem'), unless it is a first name
     single = re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]{3,}", rest) is not None and not is_first_name(rest)
-    if rest == bare or not (_proper_name(rest) or _has_org_shape(rest) or single) or looks_like_person(rest):
+    # 'Film i Väst', 'Kultur i Väst': a name joined by a preposition
+    joined = re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]+(?:\s(?:i|för|och|på)\s[A-ZÅÄÖ][\wåäö-]+)+", rest) is not None
+    named = _proper_name(rest) or _has_org_shape(rest) or single or joined
+    if rest == bare or not named or looks_like_person(rest):
         return None
     return rest
 
@@ -295,7 +300,15 @@ def _organisation_of_heading(heading: str, county: str | None) -> tuple[str, Org
     "3. Information från Inera", "Digg om den gemensamma infrastrukturen"."""
     registry = default_registry()
     bare = _without_prefix(_NUMBER.sub("", heading))
-    for candidate in (heading, _without_report_verb(bare), bare.split(" om ", 1)[0]):
+    # 'Lägesbild från Polisen', 'Hälsning från Trafikverket': whatever comes from a body, the body reports
+    source = re.match(r"^[A-ZÅÄÖ]?[\wåäö-]+(?:\s[\wåäö-]+)?\s+från\s+(?P<org>[A-ZÅÄÖ].*)$", bare)
+    candidates = (
+        heading,
+        _without_report_verb(bare),
+        bare.split(" om ", 1)[0],
+        source and source.group("org"),
+    )
+    for candidate in filter(None, candidates):
         match = registry.resolve(candidate, county=county)
         if match and match.score >= 96:
             return candidate, match

@@ -39,6 +39,23 @@ def names_match(a: str | None, b: str | None) -> bool:
     return name_score(a, b) >= NAME_THRESHOLD
 
 
+# "Västtrafik" and "Västtrafik AB", "Bjäre Kraft" and "Bjäre Kraft ekonomisk förening" are one body: the legal
+# form says how it is registered, not which it is
+_LEGAL_FORM = re.compile(r"^ab\s+|\s+(?:ab|publ|ekonomisk förening|ek för|ideell förening|hb|kb)$")
+
+
+def org_names_match(a: str | None, b: str | None) -> bool:
+    """Organisation names match as names do, or once their legal forms are set aside."""
+    if names_match(a, b):
+        return True
+    na, nb = (_LEGAL_FORM.sub("", normalise(x)) for x in (a, b))
+    return bool(na and nb) and names_match(na, nb)
+
+
+def optional_org_names_match(a: str | None, b: str | None) -> bool:
+    return (not normalise(a) and not normalise(b)) or org_names_match(a, b)
+
+
 def _same_word(a: str, b: str) -> bool:
     """Equal, or the same word inflected ("näringslivsråd" / "näringslivsrådet", "frukost" / "frukostarna")."""
     short, long = sorted((a, b), key=len)

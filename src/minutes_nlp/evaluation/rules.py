@@ -20,6 +20,8 @@ from .match import (
     name_sets_match,
     names_match,
     optional_names_match,
+    optional_org_names_match,
+    org_names_match,
     same_number,
     text_score,
 )
@@ -60,7 +62,7 @@ def _name_pair(g: str | None, p: str | None) -> float | None:
 
 
 def section_score(g: dict, p: dict) -> float | None:
-    if g.get("kind") != p.get("kind") or not optional_names_match(_org_key(g), _org_key(p)):
+    if g.get("kind") != p.get("kind") or not optional_org_names_match(_org_key(g), _org_key(p)):
         return None
     if g.get("kind") == "organisation":
         if not name_sets_match(g.get("people") or [], p.get("people") or []):
@@ -73,7 +75,7 @@ def section_score(g: dict, p: dict) -> float | None:
 def attendance_score(g: dict, p: dict) -> float | None:
     if g.get("status", "present") != p.get("status", "present"):
         return None
-    if g.get("organisation") and not names_match(g["organisation"], p.get("organisation")):
+    if g.get("organisation") and not org_names_match(g["organisation"], p.get("organisation")):
         return None
     return _name_pair(g.get("name"), p.get("name"))
 
@@ -84,6 +86,8 @@ def person_score(g: dict, p: dict) -> float | None:
 
 def organisation_score(g: Any, p: Any) -> float | None:
     best = max((name_score(a, b) for a in _names(g) for b in _names(p)), default=0.0)
+    if best < NAME_THRESHOLD and any(org_names_match(a, b) for a in _names(g) for b in _names(p)):
+        best = NAME_THRESHOLD  # the same body, one name with its legal form ('Renova' / 'Renova AB')
     return best if best >= NAME_THRESHOLD else None
 
 
@@ -150,7 +154,7 @@ def orgs_linked(gold_person: dict, pred_person: dict) -> bool | None:
     if not gold_orgs:
         return None
     pred_orgs = pred_person.get("organisations") or []
-    return all(any(names_match(g, p) for p in pred_orgs) for g in gold_orgs)
+    return all(any(org_names_match(g, p) for p in pred_orgs) for g in gold_orgs)
 
 
 def parent_agrees(gold_section: dict, pred_section: dict) -> bool:
