@@ -245,3 +245,11 @@ def test_the_body_is_the_name_a_dash_sets_apart(title: str, body: str) -> None:
 
     layer = TextLayer.from_text(f"{title}\nDatum: 8 juni 2021\nPlats: Malmö")
     assert find_meeting(layer, Document(source="<text>")).meeting.body == body
+
+
+def test_a_title_that_begins_with_a_place_cue_is_no_place() -> None:
+    from minutes_nlp.meeting import find_meeting
+
+    text = "Lokal samverkansgrupp för trygghet i Västerås – minnesanteckningar\nTid: tisdag 8 april 2025\nLokal: Rådhuset"
+    doc = find_meeting(TextLayer.from_text(text), Document(source="<text>"))
+    assert doc.meeting.place == "Rådhuset"

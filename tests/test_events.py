@@ -135,3 +135,12 @@ def test_happenings_known_by_their_names() -> None:
         ("Stångaspelen", D(2025, 7, 11)),
         ("Vätternrundan", D(2025, 6, 12)),
     ]
+
+
+def test_only_the_next_of_the_bodys_own_meetings_is_an_event() -> None:
+    text = (
+        "Förvaltningen återkommer vid nämndens sammanträde 12 juni.\nNämndens nästa sammanträde hålls 15 maj."
+    )
+    assert [e[:2] for e in events(text, body="Kultur- och fritidsnämnden")] == [
+        ("Sammanträde", D(2025, 5, 15))
+    ]

@@ -75,3 +75,8 @@ def test_numbers_that_are_not_quantities() -> None:
 
 def test_number_ranges_and_numbers_counting_nothing_are_left_out() -> None:
     assert quantities("Ungdomar 16-24 år och ärende 7 bordlades.") == []
+
+
+def test_heading_numbers_are_no_quantities() -> None:
+    text = "3a Göteborgs Stad. Oscar Lindahl, trafikplanerare\n3.2 Trafikverket – Anna Berg\nVi har 40 deltagare."
+    assert quantities(text) == [(40.0, "deltagare")]

@@ -474,7 +474,9 @@ def _own_meeting(
         for w, after in zip(words, [*words[1:], ""], strict=True)
         if not (w.endswith("s") and after[:1].islower())
     ]
-    return len(stem) >= 4 and any(w.lower().endswith(stem) or w.lower().startswith(stem) for w in own)
+    # 'nämndens sammanträde' in the minutes of 'Kultur- och fritidsnämnden'
+    own = [re.sub(r"(?:en|et)$", "", w.lower()) for w in own]
+    return len(stem) >= 4 and any(w.endswith(stem) or w.startswith(stem) for w in own)
 
 
 def _own_meeting_name(text: str, noun: _Noun, doc: Document) -> str:
@@ -613,6 +615,8 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
             if not proper and _own_meeting(text, sent, noun, ne, doc, next_only=False):
                 if doc.meeting.date and when.value_start and when.value_start < doc.meeting.date:
                     continue  # 'vid styrelsemötet 20 april': a meeting held before, no entry for a calendar
+                if nxt is not None and when.value_start != nxt:
+                    continue  # 'återkomma vid nämndens sammanträde i juni': a date to report by, not the next meeting
                 name = _own_meeting_name(text, noun, doc)
                 organiser = doc.meeting.host or organiser
             if organiser is None:

@@ -27,13 +27,15 @@ _FILE_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
 def _cues() -> dict[str, re.Pattern[str]]:
     d = load_json("lang", "sv", "structure.json")
 
-    def cue(words: list[str]) -> re.Pattern[str]:
+    def cue(words: list[str], colon: str = "[:.]?") -> re.Pattern[str]:
         # longest label first: "Plats och tid:" before "Plats"
         alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-        return re.compile(rf"^\s*(?:{alternatives})\s*[:.]?\s*(.+)$", re.IGNORECASE)
+        return re.compile(rf"^\s*(?:{alternatives})\s*{colon}\s*(.+)$", re.IGNORECASE)
 
     title = re.compile(rf"\b(?:{'|'.join(map(re.escape, d['title_words']))})\b", re.IGNORECASE)
-    return {"date": cue(d["date_cues"]), "place": cue(d["place_cues"]), "title": title}
+    # a place is labelled: "Lokal samverkansgrupp för trygghet …" is a title that begins with a cue word
+    place = cue(d["place_cues"], colon=r"(?:[:.]|\t|[ ]{2,})")
+    return {"date": cue(d["date_cues"]), "place": place, "title": title}
 
 
 def _full_date(text: str) -> dt.date | None:

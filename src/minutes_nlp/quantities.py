@@ -41,6 +41,9 @@ _BLOCKERS = (
     re.compile(r"(?<!\d)(?:\+46|00 ?46)[\d \-]{7,}\d"),
     re.compile(r"(?<![\d ])\d{3} \d{2}(?=\s+[A-ZÅÄÖ])"),  # postal codes
     re.compile(r"(?m)^[ \t]*\d{1,2}[.)](?=\s)"),  # list labels
+    re.compile(
+        r"(?m)^[ \t]*(?:§\s*)?\d{1,2}(?:\.\d{1,2})*[a-h]?[.)]?(?=[ \t]+[A-ZÅÄÖ])"
+    ),  # heading numbers '3a', '3.2'
 )
 
 
