@@ -253,3 +253,11 @@ def test_a_title_that_begins_with_a_place_cue_is_no_place() -> None:
     text = "Lokal samverkansgrupp för trygghet i Västerås – minnesanteckningar\nTid: tisdag 8 april 2025\nLokal: Rådhuset"
     doc = find_meeting(TextLayer.from_text(text), Document(source="<text>"))
     assert doc.meeting.place == "Rådhuset"
+
+
+def test_the_host_is_a_branch_named_with_its_town() -> None:
+    from minutes_nlp.meeting import find_meeting
+
+    text = "Protokoll från styrelsemöte i Naturskyddsföreningen i Härnösand\nDatum: tisdag 14 mars 2017"
+    doc = find_meeting(TextLayer.from_text(text), Document(source="<text>"))
+    assert doc.meeting.host == "Naturskyddsföreningen i Härnösand"

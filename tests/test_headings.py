@@ -36,6 +36,8 @@ FORMS = [
     ("3.7 Kirunabostäder – vd Tobias Wennberg", None, "Kirunabostäder", ("Tobias Wennberg",)),
     ("Nytt från Saab Kockums – Henrik Alm", None, "Saab Kockums", ("Henrik Alm",)),
     ("Tobias Dahlgren, Destination Gotland", None, "Destination Gotland", ("Tobias Dahlgren",)),
+    ("Saab Dynamics – HR-chef Susanne Rydh", None, "Saab Dynamics", ("Susanne Rydh",)),
+    ("§ 117 Information från Trafikverket – Ewa Granberg", "Trafikverket", "Trafikverket", ("Ewa Granberg",)),
 ]
 
 
@@ -241,3 +243,47 @@ def test_an_empty_table_cell_keeps_its_column_in_a_rendered_pdf(tmp_path) -> Non
     assert "Per Ljungqvist | ledamot |  | x" in build(pdf).text
     got = {a.name: a.status for a in extract(pdf).attendance}
     assert got == {"Eva Sandberg": "present", "Per Ljungqvist": "absent"}
+
+
+def test_people_lists_colon_groups_and_table_columns() -> None:
+    # more people follow: a name without a known first name is a person still, not an organisation
+    got = parse_entry(
+        "Martin Ekeland, Ayla Korkmaz, Per-Olof Hamrin", "present", default_org="Naturskyddsföreningen"
+    )
+    assert [(a.name, a.organisation) for a in got] == [
+        ("Martin Ekeland", "Naturskyddsföreningen"),
+        ("Ayla Korkmaz", "Naturskyddsföreningen"),
+        ("Per-Olof Hamrin", "Naturskyddsföreningen"),
+    ]
+    got = parse_entry(
+        "Kävlinge kommun: Lars Borg; Saxån-Braåns vattenråd: Gunnel Mårtensdotter (samordnare)", "present"
+    )
+    assert [(a.name, a.organisation) for a in got] == [
+        ("Lars Borg", "Kävlinge kommun"),
+        ("Gunnel Mårtensdotter", "Saxån-Braåns vattenråd"),
+    ]
+    got = parse_entry("- Hans Tengvall (S), tjg. ersättare för Liselotte Hjorth (S)", "present")
+    assert (got[0].status, got[0].substitute_for) == ("substitute", "Liselotte Hjorth")
+    table = (
+        "Deltagare\nOrganisation | Namn | Funktion | Närvaro\n"
+        "Region Norrbotten | Lars Öhman | regional utvecklare | Ja (Skype)\n"
+        "Saab Dynamics | Susanne Rydh | HR-chef | Nej\n"
+    )
+    assert _attendance_of(table) == [
+        ("Lars Öhman", "Region Norrbotten", "present", None),
+        ("Susanne Rydh", "Saab Dynamics", "absent", None),
+    ]
+
+
+def test_a_host_municipalitys_office_reports_for_the_municipality() -> None:
+    from minutes_nlp.pipeline import records_of
+    from minutes_nlp.textlayer import TextLayer
+
+    text = (
+        "Kommunala pensionärsrådet, Kalmar kommun – minnesanteckningar\nDatum: tisdag 10 maj 2022\n"
+        "3. Rapporter\n3.1 Omsorgsförvaltningen – Anette Wiberg, omsorgsdirektör\nHemtjänsten växer.\n"
+        "3.2 PRO Kalmar – Eva Lund\nVi har 300 medlemmar.\n"
+    )
+    doc = records_of(TextLayer.from_text(text))
+    got = {s.organisation_as_written: s.organisation for s in doc.sections if s.kind == "organisation"}
+    assert got == {"Omsorgsförvaltningen": "Kalmar kommun", "PRO Kalmar": None}

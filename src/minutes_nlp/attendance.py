@@ -72,6 +72,19 @@ def _split_items(text: str, county: str | None = None) -> list[str]:
     return [it.strip(" .") for it in items if it.strip(" .")]
 
 
+def _names_a_group(head: str) -> bool:
+    """Can the text before a colon be an organisation the registry does not know ('Saxån-Braåns vattenråd'),
+    not a label ('Ordförande', 'Från kansliet') or a person?"""
+    words = head.split()
+    return (
+        0 < len(words) <= 6
+        and head[:1].isupper()
+        and not role_in(head)
+        and not (looks_like_person(head) and is_first_name(words[0]))
+        and _header(head + ":") is None
+    )
+
+
 def _semicolon_segments(text: str) -> list[str]:
     """The parts of ``text`` between semicolons outside brackets."""
     parts, depth, start = [], 0, 0
@@ -92,7 +105,7 @@ _ITEM_BREAK = re.compile(r"\s*[,;]\s*|\s+(?:samt|och)\s+|\.\s+(?=[A-ZÅÄÖ])")
 def _substitute_phrase() -> re.Pattern[str]:
     return re.compile(
         # "Karin Malm (S) för Omar Hassan (S)" under "Tjänstgörande ersättare": a person for a person
-        rf"^(?P<som>som\s+)?(?:(?P<role>(?:tjänstgörande\s+)?(?:ersättare|ersätter|ers\.|vikarie)|i\s+stället|istället)"
+        rf"^(?P<som>som\s+)?(?:(?P<role>(?:(?:tjänstgörande|tjg\.?)\s+)?(?:ersättare|ersätter|ers\.|vikarie)|i\s+stället|istället)"
         rf"\s+(?:för\s+)?|för\s+)(?P<absent>{person_pattern()})",
         re.IGNORECASE,
     )
@@ -111,22 +124,26 @@ def parse_entry(
     """
     registry = default_registry()
     text = _LIST_MARK.sub("", text).strip(" .,;")
-    head_org = None
-    if ":" in text:
-        head, _, tail = text.partition(":")
-        match = registry.resolve(head.strip(), county=county)
-        if match:
-            head_org, text = match.name, tail
     segments = _semicolon_segments(text)
     if len(segments) > 1:
         # "Susanna Forsberg, verksamhetsledare; Cecilia Ahl, Länsstyrelsen Stockholm": a semicolon ends one
-        # person's entry, so an organisation named in the next says nothing of this one
-        return [
-            a for seg in segments for a in parse_entry(seg, status, role, county, head_org or default_org)
-        ]
+        # person's entry (or one organisation's group), so what the next names says nothing of this one
+        return [a for seg in segments for a in parse_entry(seg, status, role, county, default_org)]
+    head_org = None
+    if ":" in text:
+        head, _, tail = text.partition(":")
+        head = head.strip()
+        match = registry.resolve(head, county=county)
+        if match:
+            head_org, text = match.name, tail
+        elif _names_a_group(head) and any(
+            looks_like_person(_PAREN.sub(" ", i).strip()) for i in _split_items(tail)
+        ):
+            head_org, text = head, tail  # "Saxån-Braåns vattenråd: Gunnel Mårtensdotter": kept as written
     people: list[dict] = []
     waiting: list[dict] = []  # people still without an organisation
-    for item in _split_items(text, county):
+    items = _split_items(text, county)
+    for n, item in enumerate(items):
         inner = [p.strip() for p in _PAREN.findall(item)]
         base = _PAREN.sub(" ", item).strip(" ,")
         # "Elvira Nyberg, Volvo Lastvagnar": after a person still without organisation or party, two
@@ -135,7 +152,9 @@ def parse_entry(
         trailing = _trailing_role(base)
         if trailing:
             base = trailing[0]
-        if looks_like_person(base) and not (after_bare and _names_a_body(base)):
+        # ... unless more people follow: 'Martin Ekeland, Ayla Korkmaz, Per-Olof Hamrin' is a list of people
+        body_here = after_bare and _names_a_body(base) and not _people_follow(items, n)
+        if looks_like_person(base) and not body_here:
             person = {
                 "name": base,
                 "organisation": head_org,
@@ -254,6 +273,14 @@ def _trailing_role(base: str) -> tuple[str, str] | None:
     if role_in(m.group("rest")) or _substitute_phrase().match(m.group("rest")):
         return m.group("person"), m.group("rest")
     return None
+
+
+def _people_follow(items: list[str], n: int) -> bool:
+    """Does the next item of the list read like a person whose first name is known?"""
+    if n + 1 >= len(items):
+        return False
+    nxt = _PAREN.sub(" ", items[n + 1]).strip(" ,")
+    return looks_like_person(nxt) and is_first_name(nxt.split()[0])
 
 
 def _names_a_body(text: str) -> bool:
@@ -409,6 +436,8 @@ def attendance_lists(text: str, headings: frozenset[int] = frozenset()) -> list[
                     break
                 if chunk and _marker(chunk[0]) and _marker(lines[j]) not in (None, _marker(chunk[0])):
                     break  # '- Rune Alvin (ledamot)' then '1. Mötets öppnande': the agenda begins
+                if chunk and " | " in chunk[-1] and " | " not in lines[j] and _marker(lines[j]) == "number":
+                    break  # the table ends, the agenda begins
                 chunk.append(lines[j])
                 j += 1
         found.append(
@@ -483,6 +512,19 @@ def find_attendance(layer: TextLayer, doc: Document) -> Document:
                     # "Ordinarie ledamöter | Ersättare": one person a cell
                     for cell in cells:
                         found += parse_entry(cell, listing.status, listing.role, county, default_org=host)
+                    continue
+                if kinds is not None and "organisation" in kinds:
+                    # "Saab Dynamics | Susanne Rydh (HR-chef) | på plats": the organisation column says whose
+                    at = kinds.index("organisation")
+                    org = cells[at] if at < len(cells) else None
+                    match = default_registry().resolve(org, county=county) if org else None
+                    rest = [c for i, c in enumerate(cells) if i != at]
+                    marked = _marked_status(cells, kinds)
+                    status = marked[0] if marked else listing.status
+                    rest = [c for c in (marked[1] if marked else rest) if c != org]
+                    found += _table_row(
+                        rest, status, listing.role, county, (match.name if match else org) or host
+                    )
                     continue
                 if kinds is not None and (marked := _marked_status(cells, kinds)):
                     status, cells = marked
@@ -632,7 +674,7 @@ def _column_kinds(cells: list[str]) -> list[str | None] | None:
     when the row is a header that says so."""
     columns = load_json("lang", "sv", "structure.json")["attendance_columns"]
     kinds = [next((k for k, words in columns.items() if c.lower() in words), None) for c in cells]
-    if kinds.count("people") >= 2 or {"present", "absent"} <= set(kinds):
+    if kinds.count("people") >= 2 or {"present", "absent"} <= set(kinds) or "organisation" in kinds:
         return kinds
     return None
 
@@ -641,7 +683,11 @@ def _marked_status(cells: list[str], kinds: list[str | None]) -> tuple[Status, l
     """'Per Lund | ledamot |  | x' under 'Namn | Uppdrag | Närvarande | Frånvarande': the mark's column says."""
     marks = load_json("lang", "sv", "structure.json")["presence_marks"]["present"]
     for i, cell in enumerate(cells):
-        if i < len(kinds) and kinds[i] in ("present", "absent") and cell.lower() in marks:
+        if (
+            i < len(kinds)
+            and kinds[i] in ("present", "absent")
+            and _PAREN.sub(" ", cell).strip().lower() in marks
+        ):
             rest = [
                 c
                 for j, c in enumerate(cells)
@@ -658,7 +704,8 @@ def _table_row(
     marks = load_json("lang", "sv", "structure.json")["presence_marks"]
     kept = []
     for cell in cells:
-        low = cell.strip().lower()
+        # "Ja (Skype)": a mark with how the person took part
+        low = _PAREN.sub(" ", cell).strip().lower()
         head, _, rest = low.partition(",")
         if low in marks["absent"]:
             status = "absent"

@@ -170,7 +170,12 @@ def _host(layer: TextLayer, head: list[str], county: str | None) -> str | None:
         if found:
             start, end, match = found[0]
             # "Företagarna Östersund", "LRF Jämtland": an organisation and a place is its local branch
-            local = [e for s, e, _, _ in find_places(line) if s == end + 1]
+            # "Naturskyddsföreningen i Härnösand": the same with "i"
+            local = [
+                e
+                for s, e, _, _ in find_places(line)
+                if s == end + 1 or (s == end + 3 and line[end:s] == " i ")
+            ]
             return (
                 line[start : local[0]]
                 if local and match.kind not in ("municipality", "region")

@@ -42,7 +42,8 @@ def _role_word() -> re.Pattern[str]:
     d = _data()
     suffixes = "|".join(sorted(map(re.escape, d["role_suffixes"]), key=len, reverse=True))
     modifiers = "|".join(sorted(map(re.escape, d["role_modifiers"]), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:(?:{modifiers})\s+)?[a-zåäöé]*(?:{suffixes})(?!\w)")
+    # 'HR-chef', 'IT-strateg': an abbreviation may lead the compound
+    return re.compile(rf"(?<!\w)(?:(?:{modifiers})\s+)?(?:[a-zåäö]{{1,4}}-)?[a-zåäöé]*(?:{suffixes})(?!\w)")
 
 
 def role_in(text: str) -> str | None:
@@ -60,6 +61,9 @@ def role_in(text: str) -> str | None:
         return None
     # the first role named, and of those starting there the longest ("vice ordförande", not "ordförande")
     at, _, role = min(found)
+    # 'HR-chef': an abbreviation keeps its capitals
+    if (abbr := re.match(r"[a-zåäö]{1,4}-", role)) and text[at : at + abbr.end() - 1].isupper():
+        role = text[at : at + abbr.end()] + role[abbr.end() :]
     # "1:e vice ordförande", "andre vice ordförande": the rank is part of the office
     rank = re.search(r"(?:\d:[ae]|förste|första|andre|andra|tredje)\s+$", low[:at])
     return f"{rank.group(0)}{role}" if rank else role

@@ -15,7 +15,7 @@ from .names import is_first_name, looks_like_person, person_pattern, role_in
 from .places import find_places
 from .records import Document, Section
 from .registry import OrgMatch, default_registry
-from .resources import load_json
+from .resources import alternation, load_json
 from .textlayer import TextLayer
 
 MAX_HEADING_CHARS = 110
@@ -56,7 +56,9 @@ def _rules() -> dict:
 
 
 # "3.", "3.1", "§ 4", "4)", "Punkt 4:" before a heading's words
-_NUMBER = re.compile(r"^(?:(?:§\s*)?\d{1,2}(?:\.\d{1,2})*[a-h]?[.)]?|[Pp]unkt\s+\d{1,2}\s*[:.–—-]?)\s+")
+_NUMBER = re.compile(
+    r"^(?:§\s*\d{1,3}[.)]?|\d{1,2}(?:\.\d{1,2})*[a-h]?[.)]?|[Pp]unkt\s+\d{1,2}\s*[:.–—-]?)\s+"
+)
 
 
 def _clean_heading(text: str) -> str:
@@ -225,7 +227,9 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
                 and not is_attendance_header(clean)
             ):
                 # "Svenskt Vatten" / "Tove Lindahl, rådgivare": an organisation the registry does not know
-                heads.append((i, "organisation", clean, OrgHeading(None, clean, people), None))
+                heads.append(
+                    (i, "organisation", clean, OrgHeading(None, _NUMBER.sub("", clean), people), None)
+                )
             else:
                 heads.append((i, "agenda", clean, None, None))
             continue
@@ -247,10 +251,26 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
                 heads.append((i, "agenda", clean, None, None))
     doc = _emit(layer, doc, heads)
     branches = default_registry().local_branches(layer.text, county=county)
+    host = default_registry().resolve(doc.meeting.host, county=county) if doc.meeting.host else None
     for sec in doc.sections:
         if sec.organisation in branches:
             sec.organisation = branches[sec.organisation]
+        if (
+            sec.kind == "organisation"
+            and sec.organisation is None
+            and host is not None
+            and host.kind in ("municipality", "region")
+            and _names_a_unit(sec.organisation_as_written)
+        ):
+            sec.organisation = host.name  # '3.1 Omsorgsförvaltningen – Anette Wiberg': the host's own office
     return doc
+
+
+def _names_a_unit(written: str | None) -> bool:
+    """'Omsorgsförvaltningen', 'Samhällsbyggnadskontoret', 'Kultur- och fritidsförvaltningen': a municipality's or
+    region's office, named by what kind of unit it is."""
+    units = load_json("lang", "sv", "structure.json")["unit_words"]
+    return bool(written) and re.search(rf"(?:{alternation(units)})$", written.lower()) is not None
 
 
 def _unknown_reporter(heading: str) -> str | None:
