@@ -144,3 +144,13 @@ def test_only_the_next_of_the_bodys_own_meetings_is_an_event() -> None:
     assert [e[:2] for e in events(text, body="Kultur- och fritidsnämnden")] == [
         ("Sammanträde", D(2025, 5, 15))
     ]
+
+
+def test_titles_and_possessors() -> None:
+    text = (
+        "Anna berättade att utställningen Spår i snö visas på Vasaloppets hus 22 februari–8 mars.\n"
+        "- Festivalen Musik vid Siljan hålls 28 juni–5 juli med konserter.\n"
+        "Mötet hålls tre kvällar 14–20 april."
+    )
+    # 'Vasaloppets hus' is a house the race owns, no happening; a series of evenings over a week is none either
+    assert [e[0] for e in events(text)] == ["Spår i snö", "Musik vid Siljan"]

@@ -36,6 +36,8 @@ __all__ = ["find_events", "next_meeting_date"]
 
 _NOT_WHEN = frozenset({"deadline", "recurrence", "time"})
 _PLURAL = frozenset({"er", "ar", "or", "na", "erna", "arna"})
+_GENITIVE = frozenset({"s", "ens", "ets", "ns"})
+_TITLE_PREPOSITIONS = frozenset({"vid", "över", "under"})
 _MAX_EVENT_DAYS = 92  # a season at most
 _DEFINITE = frozenset({"en", "et", "n", "t", "na", "arna", "erna", "ena", "ens", "ets"})
 _WORD = re.compile(r"[\wåäöÅÄÖéü]+(?:[-:][\wåäöÅÄÖéü]+)*")
@@ -127,6 +129,8 @@ def _nouns(text: str, start: int, end: int) -> list[_Noun]:
         if prefix and (prefix in lx.weekdays or prefix.rstrip("s") in lx.weekdays):
             continue  # 'tisdagskväll' is a time, not a happening
         ending = m.group(0)[m.end("head") - m.start() :].lower()
+        if ending in _GENITIVE and re.match(r"[ ]+[a-zåäö]", text[m.end() : m.end() + 3]):
+            continue  # 'Vasaloppets hus', 'konferensens program': the happening owns something, is not dated here
         out.append(_Noun(m.start(), m.end(), head, bool(prefix), ending))
     return out
 
@@ -409,6 +413,17 @@ def _proper_name(
                 end, taken = after.end(), taken + 2
                 continue
             end, taken = w.end(), taken + 1
+            # 'Musik vid Siljan', 'Sol över Malmö': the title goes on to the name after the preposition
+            cap = (
+                re.compile(r"\s+[A-ZÅÄÖ][\wåäöé-]+").match(text, end) if low in _TITLE_PREPOSITIONS else None
+            )
+            if (
+                cap
+                and cap.end() <= sent[1]
+                and not any(s < cap.end() and cap.start() < e for s, e in blocked)
+            ):
+                end = cap.end()
+                break
         return start, end
     lead = text[sent[0] : noun.start]
     d = re.fullmatch(r"\s*(?P<n>[A-ZÅÄÖ\"«][^–—:;.]*?)\s+[–—]\s+", lead)
@@ -621,7 +636,7 @@ def find_events(layer: TextLayer, doc: Document) -> Document:
                 organiser = doc.meeting.host or organiser
             if organiser is None:
                 organiser = next((n for s, e, n, _ in orgs if sent[0] <= s < sent[1]), None)
-            if noun.ending in _PLURAL and (when.value_end - when.value_start).days > 7:
+            if noun.ending in _PLURAL and (when.value_end - when.value_start).days >= 6:
                 continue  # 'investerarträffar under hösten': a series over a season, no one happening
             if when.kind == "relative" and when.value_start == doc.meeting.date:
                 continue  # 'avgöras i dag': the meeting these minutes are of
