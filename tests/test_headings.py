@@ -287,3 +287,50 @@ def test_a_host_municipalitys_office_reports_for_the_municipality() -> None:
     doc = records_of(TextLayer.from_text(text))
     got = {s.organisation_as_written: s.organisation for s in doc.sections if s.kind == "organisation"}
     assert got == {"Omsorgsförvaltningen": "Kalmar kommun", "PRO Kalmar": None}
+
+
+def test_bodies_that_read_like_names_and_names_with_a_hyphenated_och() -> None:
+    from minutes_nlp.names import looks_like_person
+
+    assert not looks_like_person("Näringslivsrådet Härjedalen") and not looks_like_person(
+        "Länsmuseet Gävleborg"
+    )
+    assert parse_org_heading("Minnesanteckningar – Näringslivsrådet Härjedalen") is None
+    got = parse_entry("Oskar Widén, Sydsvenska Industri- och Handelskammaren", "present")
+    assert [(a.name, a.organisation) for a in got] == [
+        ("Oskar Widén", "Sydsvenska Industri- och Handelskammaren")
+    ]
+
+
+WRAPPED = """---
+id: wrapped_check
+producer: fpdf2
+bullet: dash
+header: ""
+footer: "{n}"
+font: dejavu-sans
+size: 14
+margin: 90
+---
+# Minnesanteckningar – Näringslivsrådet Härjedalen
+Datum: tisdag 17 september 2019
+## 3. Information från parterna
+## 3.1 Härjedalens kommun – Ann-Christin Ljungdahl
+Kommunen växer.
+## 3.2 Länsstyrelsen Jämtlands län, Elsa Hemmingsson som ersättare för Bertil Sandahl
+Länsstyrelsen arbetar med en ny plan.
+## 3.3 Trelleborgs Hamn – Fredrik Ståhlberg
+Hamnen växer.
+"""
+
+
+def test_a_heading_wrapped_onto_two_lines_is_one_heading(tmp_path) -> None:
+    from conftest import render_source
+
+    from minutes_nlp.pipeline import extract
+
+    doc = extract(render_source(tmp_path, "wrapped_check", WRAPPED))
+    org = {s.title[:8]: (s.organisation or s.organisation_as_written, tuple(s.people)) for s in doc.sections}
+    assert org["3.2 Läns"] == ("Länsstyrelsen Jämtlands län", ("Elsa Hemmingsson",))
+    assert org["3.3 Trel"] == ("Trelleborgs Hamn", ("Fredrik Ståhlberg",))  # a body of its own, not a unit
+    assert not any(s.title.startswith("Minnesanteckningar") for s in doc.sections)

@@ -98,7 +98,8 @@ def _semicolon_segments(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip(" .")]
 
 
-_ITEM_BREAK = re.compile(r"\s*[,;]\s*|\s+(?:samt|och)\s+|\.\s+(?=[A-ZÅÄÖ])")
+# not at "och" after a hyphen: 'Sydsvenska Industri- och Handelskammaren' is one name
+_ITEM_BREAK = re.compile(r"\s*[,;]\s*|(?<!-)\s+(?:samt|och)\s+|\.\s+(?=[A-ZÅÄÖ])")
 
 
 @cache

@@ -84,6 +84,8 @@ def looks_like_person(text: str) -> bool:
         return False
     if any(len(t) > _data()["max_name_token"] for t in tokens):
         return False
+    if any(t.lower().endswith(tuple(_data()["not_name_endings"])) for t in tokens):
+        return False  # 'Näringslivsrådet Härjedalen', 'Länsmuseet Gävleborg' name bodies
     if role_in(tokens[0]) or role_in(re.sub(r"(?:en|n|et)$", "", tokens[0])):
         return False  # "Kassören Jenny Hultgren", "Revisor Sven-Åke Lindh": an office, then the name
     from .registry import default_registry  # the registry is heavier; only needed here

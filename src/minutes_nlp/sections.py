@@ -498,7 +498,11 @@ def _emit(layer: TextLayer, doc: Document, heads: list) -> Document:
 def _is_unit_of(org: OrgHeading, parent: str | None) -> bool:
     """Is this heading's organisation a unit of ``parent`` (unknown names count as units)?"""
     if org.organisation is None:
-        return True
+        # 'Trelleborgs Hamn', 'Science Park Gotland': a proper name of its own is a body beside the parent
+        words = org.as_written.split() if org.as_written else []
+        proper = len(words) >= 2 and all(w[:1].isupper() for w in words)
+        return not proper or any(_names_a_unit(w) for w in words)  # 'Kollektivtrafikförvaltningen Din Tur'
+
     entry = default_registry().get(org.organisation)
     if entry is None or entry.parent is None:
         return False

@@ -369,8 +369,13 @@ def _mark_headings(lines: list[Line], blocks: list[Block], layout: _Layout) -> N
         sizes[ln.font_size] += ln.end - ln.start
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     for block in blocks:
-        if block.kind != "text" or block.first_line != block.last_line:
+        # a heading may wrap onto a second line ('3.5 Länsstyrelsen …, Elsa Hemmingsson som ersättare för' /
+        # 'Bertil Sandahl'); a longer run of bold lines is emphasised text
+        if block.kind != "text" or block.last_line - block.first_line > 1:
             continue
-        ln = lines[block.first_line]
-        if (ln.bold or ln.font_size > body_size + 0.9) and len(ln.text) < 120:
-            block.kind = ln.kind = "heading"
+        own = lines[block.first_line : block.last_line + 1]
+        set_apart = all(ln.bold or ln.font_size > body_size + 0.9 for ln in own)
+        if set_apart and sum(len(ln.text) + 1 for ln in own) < 120 + 20 * (len(own) - 1):
+            block.kind = "heading"
+            for ln in own:
+                ln.kind = "heading"
