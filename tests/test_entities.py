@@ -261,3 +261,11 @@ def test_the_host_is_a_branch_named_with_its_town() -> None:
     text = "Protokoll från styrelsemöte i Naturskyddsföreningen i Härnösand\nDatum: tisdag 14 mars 2017"
     doc = find_meeting(TextLayer.from_text(text), Document(source="<text>"))
     assert doc.meeting.host == "Naturskyddsföreningen i Härnösand"
+
+
+def test_a_place_and_its_kind_of_land_are_one_place() -> None:
+    layer, doc = layer_doc(
+        "Vandringen går i Skuleskogens nationalpark och på Skrea strand vid Höga kusten."
+    )
+    names = [p.name for p in find_places(layer, doc).places]
+    assert "Skuleskogens nationalpark" in names and "Skrea strand" in names

@@ -154,3 +154,8 @@ def test_titles_and_possessors() -> None:
     )
     # 'Vasaloppets hus' is a house the race owns, no happening; a series of evenings over a week is none either
     assert [e[0] for e in events(text)] == ["Spår i snö", "Musik vid Siljan"]
+
+
+def test_a_one_word_title_goes_on_through_och() -> None:
+    text = "Museet visar utställningen Sten och hav 5–26 april."
+    assert [e[0] for e in events(text)] == ["Sten och hav"]

@@ -398,7 +398,8 @@ def _proper_name(
             if not w or w.end() > sent[1] or any(s <= w.start("w") < e for s, e in blocked):
                 break
             low = w.group("w")
-            joins = lx.descriptor.fullmatch(f" {low} ") is not None or low == "som"
+            # 'seminariet Mälaren som transportled', 'utställningen Sten och hav'
+            joins = lx.descriptor.fullmatch(f" {low} ") is not None or low in ("som", "och")
             if not joins and (
                 low in lx.stop or low in lx.determiners or low in lx.weekdays or low in _happening_words()
             ):
