@@ -264,8 +264,6 @@ def test_the_host_is_a_branch_named_with_its_town() -> None:
 
 
 def test_a_place_and_its_kind_of_land_are_one_place() -> None:
-    layer, doc = layer_doc(
-        "Vandringen går i Skuleskogens nationalpark och på Skrea strand vid Höga kusten."
-    )
+    layer, doc = layer_doc("Vandringen går i Skuleskogens nationalpark och på Skrea strand vid Höga kusten.")
     names = [p.name for p in find_places(layer, doc).places]
     assert "Skuleskogens nationalpark" in names and "Skrea strand" in names
