@@ -37,6 +37,7 @@ FORMS = [
     ("Nytt från Saab Kockums – Henrik Alm", None, "Saab Kockums", ("Henrik Alm",)),
     ("Tobias Dahlgren, Destination Gotland", None, "Destination Gotland", ("Tobias Dahlgren",)),
     ("Saab Dynamics – HR-chef Susanne Rydh", None, "Saab Dynamics", ("Susanne Rydh",)),
+    ("Gislaved Energi – Tobias Grahn, vd", None, "Gislaved Energi", ("Tobias Grahn",)),
     ("§ 117 Information från Trafikverket – Ewa Granberg", "Trafikverket", "Trafikverket", ("Ewa Granberg",)),
 ]
 
@@ -334,3 +335,27 @@ def test_a_heading_wrapped_onto_two_lines_is_one_heading(tmp_path) -> None:
     assert org["3.2 Läns"] == ("Länsstyrelsen Jämtlands län", ("Elsa Hemmingsson",))
     assert org["3.3 Trel"] == ("Trelleborgs Hamn", ("Fredrik Ståhlberg",))  # a body of its own, not a unit
     assert not any(s.title.startswith("Minnesanteckningar") for s in doc.sections)
+
+
+def test_substitutes_in_brackets_and_under_a_suppleant_label() -> None:
+    got = parse_entry("Emir Kovačević (Region Uppsala, ersättare för Lena Dahlkvist)", "present")
+    assert [(a.name, a.organisation, a.status, a.substitute_for) for a in got] == [
+        ("Emir Kovačević", "Region Uppsala", "substitute", "Lena Dahlkvist"),
+        ("Lena Dahlkvist", "Region Uppsala", "absent", None),
+    ]
+    got = _attendance_of("Tjänstgörande suppleant: Peter Dahlin, för Eva Wedin.", host="Sala-Heby Energi AB")
+    assert got[0] == ("Peter Dahlin", "Sala-Heby Energi AB", "substitute", "Eva Wedin")
+
+
+def test_a_regional_administration_reports_for_its_region() -> None:
+    from minutes_nlp.pipeline import records_of
+    from minutes_nlp.textlayer import TextLayer
+
+    text = (
+        "Landsbygdsrådet – minnesanteckningar\nDatum: onsdag 13 oktober 2021\n3. Information\n"
+        "3.2 Kalmar länstrafik genom Mirja Sallinen\nFler turer.\n3.3 Västtrafik genom Eva Lund\nNya linjer.\n"
+    )
+    doc = records_of(TextLayer.from_text(text))
+    got = {s.organisation_as_written: s.organisation for s in doc.sections if s.kind == "organisation"}
+    # an administration of the region reports for it; a company the region owns for itself
+    assert got == {"Kalmar länstrafik": "Region Kalmar län", "Västtrafik": "Västtrafik"}

@@ -165,12 +165,17 @@ def parse_entry(
                 "party": None,
             }
             for part in inner:
-                if sub := _substitute_phrase().match(part):
-                    # "Rasmus Hägg (i stället för Marika Lindfors)"
+                # "Rasmus Hägg (i stället för Marika Lindfors)", "Emir Kovačević (Region Uppsala, ersättare för X)"
+                pieces = [q.strip() for q in part.split(",")]
+                subs = [(q, m) for q in pieces if (m := _substitute_phrase().match(q))]
+                if subs:
+                    sub = subs[0][1]
                     person.update(
                         status="substitute", substitute_for=sub.group("absent"), role=_sub_role(sub)
                     )
-                    continue
+                    part = ", ".join(q for q in pieces if q != subs[0][0])
+                    if not part:
+                        continue
                 _describe(person, part, county)
             if trailing:
                 # "Kerstin Hellgren (S) ordförande", "Sebastian Nord (V) tjänstgörande ersättare för Hanna Blixt"

@@ -255,6 +255,8 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
     for sec in doc.sections:
         if sec.organisation in branches:
             sec.organisation = branches[sec.organisation]
+        if sec.kind == "organisation" and (owner := _owner_of_unit(sec.organisation)):
+            sec.organisation = owner  # 'Kalmar länstrafik', 'Skånetrafiken': an administration of the region
         if (
             sec.kind == "organisation"
             and sec.organisation is None
@@ -264,6 +266,17 @@ def find_sections(layer: TextLayer, doc: Document) -> Document:
         ):
             sec.organisation = host.name  # '3.1 Omsorgsförvaltningen – Anette Wiberg': the host's own office
     return doc
+
+
+def _owner_of_unit(name: str | None) -> str | None:
+    """The region or municipality whose administration the registry says ``name`` is (kind "other" with it as
+    parent); companies it owns ('Jämtkraft', 'Västtrafik') report for themselves."""
+    registry = default_registry()
+    entry = registry.get(name) if name else None
+    if entry is None or entry.kind != "other" or not entry.parent:
+        return None
+    parent = registry.get(entry.parent)
+    return parent.name if parent is not None and parent.kind in ("region", "municipality") else None
 
 
 def _names_a_unit(written: str | None) -> bool:
@@ -400,7 +413,7 @@ def _reporter() -> re.Pattern[str]:
     verbs = "|".join(sorted(map(re.escape, d["speech_verbs"]), key=len, reverse=True))
     # 'Mikael Sundh, folkhälsoutvecklare vid Västra Götalandsregionen, berättade …': a title, perhaps with
     # where the person works, between commas
-    person, role = person_pattern(), r"(?:\s*,\s*[a-zåäö][^,.;:\n]{2,80},)?"
+    person, role = person_pattern(), r"(?:\s*,\s*(?:[A-ZÅÄÖ]{1,5}-)?[a-zåäö][^,.;:\n]{1,80},)?"
     return re.compile(
         rf"^\s*(?:-\s+)?(?:(?P<p1>{person}){role}(?:\s+och\s+(?P<p2>{person}){role})?\s+(?:{verbs})\b"
         # "Från Trafikverket deltog Hanna Sjöberg, samhällsplanerare."
