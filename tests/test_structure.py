@@ -22,10 +22,10 @@ STUDIED = [
     (CORPUS / "heldout2" / "gold", CORPUS / "heldout2" / "pdf_chromium"),
     *[
         (CORPUS / f"heldout{n}" / "gold", CORPUS / f"heldout{n}" / "pdf")
-        for n in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)
+        for n in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22)
     ],
 ]
-NEWEST = [(CORPUS / f"heldout{n}" / "gold", CORPUS / f"heldout{n}" / "pdf") for n in (21, 22)]
+NEWEST = [(CORPUS / f"heldout{n}" / "gold", CORPUS / f"heldout{n}" / "pdf") for n in (23, 24)]
 
 
 def _report(pair):
