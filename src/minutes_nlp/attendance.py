@@ -361,10 +361,8 @@ def _organisation_item(line: str, county: str | None, *, over_items: bool = Fals
         return None
     # a line of its own over list items may be a body that reads like a name ('Västerås Stadsmission') when it
     # begins with no first name; elsewhere a line that reads like a name is a person ('Zeynep Aydın (S)')
-    heading = over_items
-
     def person(name: str) -> bool:
-        return looks_like_person(name) and (not heading or is_first_name(name.split()[0]))
+        return looks_like_person(name) and (not over_items or is_first_name(name.split()[0]))
 
     if person(text) and not _registry_knows(text, county):
         return None
