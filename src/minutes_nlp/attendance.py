@@ -359,6 +359,7 @@ def _organisation_item(line: str, county: str | None, *, over_items: bool = Fals
     text = _PAREN.sub(" ", _LIST_MARK.sub("", line.strip())).strip(" .,;:")
     if not text or any(c in text for c in ",:;") or len(text.split()) > 6:
         return None
+
     # a line of its own over list items may be a body that reads like a name ('Västerås Stadsmission') when it
     # begins with no first name; elsewhere a line that reads like a name is a person ('Zeynep Aydın (S)')
     def person(name: str) -> bool:
