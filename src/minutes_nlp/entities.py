@@ -366,9 +366,14 @@ def _part_of_a_name(text: str, place: tuple[int, int, str, str], orgs: list[tupl
         return True
     if _NAME_GOES_ON.match(text, e):
         return True
-    nouns = load_json("lang", "sv", "structure.json")["organisation_nouns"]
-    return (
-        re.match(rf"[ ](?:{alternation(nouns)})\b", text[e : e + 40]) is not None and text[e - 1 : e] == "s"
+    return text[e - 1 : e] == "s" and _organisation_noun().match(text, e) is not None
+
+
+@cache
+def _organisation_noun() -> re.Pattern[str]:
+    """' kommunalförbund', ' församling' …: a noun after a place's genitive that makes it a body's name."""
+    return re.compile(
+        rf"[ ](?:{alternation(load_json('lang', 'sv', 'structure.json')['organisation_nouns'])})\b"
     )
 
 

@@ -70,6 +70,11 @@ def role_in(text: str) -> str | None:
 
 
 @cache
+def _not_name_endings() -> tuple[str, ...]:
+    return tuple(_data()["not_name_endings"])
+
+
+@cache
 def _role_re(role: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(role)}(?!\w)")
 
@@ -84,7 +89,7 @@ def looks_like_person(text: str) -> bool:
         return False
     if any(len(t) > _data()["max_name_token"] for t in tokens):
         return False
-    if any(t.lower().endswith(tuple(_data()["not_name_endings"])) for t in tokens):
+    if any(t.lower().endswith(_not_name_endings()) for t in tokens):
         return False  # 'Näringslivsrådet Härjedalen', 'Länsmuseet Gävleborg' name bodies
     if role_in(tokens[0]) or role_in(re.sub(r"(?:en|n|et)$", "", tokens[0])):
         return False  # "Kassören Jenny Hultgren", "Revisor Sven-Åke Lindh": an office, then the name

@@ -15,7 +15,7 @@ from .names import is_first_name, looks_like_person, person_pattern, role_in
 from .places import find_places
 from .records import Document, Section
 from .registry import OrgMatch, default_registry
-from .resources import alternation, load_json
+from .resources import load_json
 from .textlayer import TextLayer
 
 MAX_HEADING_CHARS = 110
@@ -282,8 +282,12 @@ def _owner_of_unit(name: str | None) -> str | None:
 def _names_a_unit(written: str | None) -> bool:
     """'Omsorgsförvaltningen', 'Samhällsbyggnadskontoret', 'Kultur- och fritidsförvaltningen': a municipality's or
     region's office, named by what kind of unit it is."""
-    units = load_json("lang", "sv", "structure.json")["unit_words"]
-    return bool(written) and re.search(rf"(?:{alternation(units)})$", written.lower()) is not None
+    return bool(written) and written.lower().endswith(_unit_words())
+
+
+@cache
+def _unit_words() -> tuple[str, ...]:
+    return tuple(load_json("lang", "sv", "structure.json")["unit_words"])
 
 
 def _unknown_reporter(heading: str) -> str | None:
